@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The one entry point behind the README's commands.
+#   ./run.sh demo    install what is needed, build, start Platnik on its built-in demo
+#   ./run.sh test    install what is needed, build, run every test (also under ASan/UBSan)
+#   ./run.sh build   build only (no package installation)
+#   ./run.sh bench   build with optimisation and print the benchmark tables
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+jobs=$(nproc)
+
+install_deps() { bash scripts/install-deps.sh; }
+
+configure_and_build() {  # dir, extra cmake args...
+  local dir=$1
+  shift
+  cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake --build "$dir" -j "$jobs"
+}
+
+# Starts Xvfb when there is no display, so GUI tests and the demo have a screen.
+ensure_display() {
+  if [ -n "${DISPLAY:-}" ] && xdpyinfo >/dev/null 2>&1; then
+    return
+  fi
+  local n
+  for n in $(seq 90 110); do
+    [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] && continue
+    Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+    export DISPLAY=":$n"
+    for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+    trap 'kill %Xvfb 2>/dev/null || true' EXIT
+    return
+  done
+}
+
+case "${1:-}" in
+  demo)
+    install_deps
+    configure_and_build build
+    exec bash scripts/demo.sh build
+    ;;
+  test)
+    install_deps
+    export BOOST_TEST_COLOR_OUTPUT=no
+    ensure_display
+    # The sanitizer build runs every test but the GUI ones (ASan and GTK do not mix well).
+    configure_and_build build-asan -DPLATNIK_SANITIZE=ON -DPLATNIK_BUILD_GUI=OFF -DPLATNIK_BUILD_BENCH=OFF
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE 'gui|bench'
+    configure_and_build build
+    ctest --test-dir build --output-on-failure -j "$jobs"
+    ;;
+  build)
+    configure_and_build build
+    ;;
+  bench)
+    install_deps
+    configure_and_build build-bench -DCMAKE_BUILD_TYPE=Release
+    cmake --build build-bench --target bench
+    ;;
+  *)
+    sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac
