@@ -57,7 +57,7 @@ case "${1:-}" in
   bench)
     install_deps
     configure_and_build build-bench -DCMAKE_BUILD_TYPE=Release
-    cmake --build build-bench --target bench
+    cmake --build build-bench --target bench -j 1  # one at a time: figures undisturbed
     ;;
   *)
     sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
