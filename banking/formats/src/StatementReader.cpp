@@ -18,31 +18,41 @@ Result<Format> readStatements(std::istream& in, StatementSink& sink, std::option
     if (!in) {
       return fail(Errc::Io, "the file cannot be read from its start again");
     }
-    BOOST_OUTCOME_TRY(auto detected, detectFormat(head));
+    BOOST_OUTCOME_TRY(detected, detectFormat(head));
     format = detected;
   }
   switch (*format) {
     case Format::Camt052:
     case Format::Camt053:
     case Format::Camt054:
-      BOOST_OUTCOME_TRYV(detail::readCamt(in, sink, *format));
-      break;
+      {
+        BOOST_OUTCOME_TRYV(detail::readCamt(in, sink, *format));
+        break;
+      }
     case Format::AssecoXml:
-      BOOST_OUTCOME_TRYV(detail::readAssecoXml(in, sink));
-      break;
+      {
+        BOOST_OUTCOME_TRYV(detail::readAssecoXml(in, sink));
+        break;
+      }
     case Format::RolXml:
-      BOOST_OUTCOME_TRYV(detail::readRolXml(in, sink));
-      break;
+      {
+        BOOST_OUTCOME_TRYV(detail::readRolXml(in, sink));
+        break;
+      }
     case Format::Mt940:
     case Format::Mt942:
-      BOOST_OUTCOME_TRYV(detail::readMt940(in, sink, *format));
-      break;
+      {
+        BOOST_OUTCOME_TRYV(detail::readMt940(in, sink, *format));
+        break;
+      }
     case Format::HalcomStatement:
     case Format::HalcomRecap:
     case Format::HalcomExtended:
     case Format::HalcomForeign:
-      BOOST_OUTCOME_TRYV(detail::readHalcom(in, sink, *format));
-      break;
+      {
+        BOOST_OUTCOME_TRYV(detail::readHalcom(in, sink, *format));
+        break;
+      }
     case Format::Pain001:
     case Format::Pain002:
     case Format::HalcomOrders:

@@ -44,6 +44,9 @@ struct Error {
 };
 
 /// The result of an operation that can fail in an expected way.
+/// Propagate failures with Boost 1.74's macros: `BOOST_OUTCOME_TRY(name, expr)` declares
+/// `auto&& name` holding the value, `BOOST_OUTCOME_TRYV(expr)` for Result<void>. Both declare
+/// a variable, so inside a switch put them in braces.
 /// Reading the value of a failed result throws (a broken invariant, not a user error).
 template <class T>
 using Result =
