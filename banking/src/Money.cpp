@@ -144,6 +144,21 @@ Result<Money> Money::parseDisplay(std::string_view text, Currency currency) {
   return parseAmount(text, currency, ',', '.');
 }
 
+Result<Money> Money::parseInput(std::string_view text, Currency currency) {
+  while (!text.empty() && text.front() == ' ') {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && text.back() == ' ') {
+    text.remove_suffix(1);
+  }
+  const auto lastDot = text.rfind('.');
+  const bool groupsThousands = lastDot != std::string_view::npos && text.size() - lastDot - 1 == 3;
+  if (text.find(',') != std::string_view::npos || groupsThousands) {
+    return parseDisplay(text, currency);
+  }
+  return parse(text, currency);
+}
+
 Result<Money> Money::parseImplied(std::string_view digits, int impliedDecimals, Currency currency) {
   while (!digits.empty() && digits.front() == ' ') {
     digits.remove_prefix(1);

@@ -69,6 +69,17 @@ BOOST_AUTO_TEST_CASE(printing_both_forms) {
   BOOST_TEST(Money(std::numeric_limits<std::int64_t>::min(), rsd()).toString() == "-92233720368547758.08");
 }
 
+BOOST_AUTO_TEST_CASE(typed_input_takes_either_form) {
+  BOOST_TEST(Money::parseInput("1.234,56", rsd()).value().minorUnits() == 123456);
+  BOOST_TEST(Money::parseInput(" 12,5 ", rsd()).value().minorUnits() == 1250);
+  BOOST_TEST(Money::parseInput("1.500", rsd()).value().minorUnits() == 150000);
+  BOOST_TEST(Money::parseInput("1.5", rsd()).value().minorUnits() == 150);
+  BOOST_TEST(Money::parseInput("1234.56", rsd()).value().minorUnits() == 123456);
+  BOOST_TEST(Money::parseInput("1.234.567", rsd()).value().minorUnits() == 123456700);
+  BOOST_TEST(Money::parseInput("12,345", rsd()).has_error());
+  BOOST_TEST(Money::parseInput("", rsd()).has_error());
+}
+
 BOOST_AUTO_TEST_CASE(implied_decimals_of_fixed_width_files) {
   BOOST_TEST(Money::parseImplied("0000000012345", 2, rsd()).value().minorUnits() == 12345);
   BOOST_TEST(Money::parseImplied("   12345", 2, rsd()).value().minorUnits() == 12345);

@@ -23,6 +23,9 @@ public:
   /// Serbian display form: '.' groups thousands, ',' separates decimals ("1.234,56", "-0,50",
   /// "1234,5"). Grouping, when present, must be regular.
   static Result<Money> parseDisplay(std::string_view text, Currency currency);
+  /// What a person types: the Serbian form when it has a comma ("1.234,56", "12,5") or when
+  /// its dots group thousands ("1.500" is 1,500.00), otherwise the machine form ("1234.56").
+  static Result<Money> parseInput(std::string_view text, Currency currency);
   /// Digits with a fixed number of implied decimals, as in fixed-width bank files
   /// ("000000012345" with 2 implied decimals is 123.45). Leading blanks are ignored.
   static Result<Money> parseImplied(std::string_view digits, int impliedDecimals, Currency currency);
