@@ -35,6 +35,12 @@ public:
   explicit OrderLifecycle(OrderState state = OrderState::Draft) : m_state(state) {}
 
   [[nodiscard]] OrderState state() const { return m_state; }
+  /// The moves: draft→ready|cancelled; ready→draft|signed|cancelled;
+  /// signed→draft|ready|queued|cancelled; queued→signed|draft|sending|cancelled;
+  /// sending→delivered|rejected|unknown|queued (queued only when nothing left the machine);
+  /// delivered→accepted|rejected|executed|cancelled; accepted→executed|rejected|cancelled;
+  /// unknown→delivered|accepted|rejected|executed|queued (queued only after a status query
+  /// said the bank has no such order); rejected, executed and cancelled are final.
   [[nodiscard]] static bool allowed(OrderState from, OrderState to);
   [[nodiscard]] static std::span<const OrderState> movesFrom(OrderState from);
   /// The lifecycle after the move, or InvalidState naming both states.

@@ -72,6 +72,16 @@ struct OrderProblem {
 
 /// Every problem found, not only the first. `today` decides whether an execution date is
 /// in the past (and that an urgent order cannot be dated ahead).
+/// Rules: payer and recipient name, both accounts (Account::parse: any accepted form),
+/// amount > 0, payment code and purpose are required; names, places and purpose are one line
+/// of UTF-8 within OrderLimits (characters); the amount is RSD and its display form
+/// ("1.234.567,89") has at most 15 characters; the payment code is on the NBS list and its
+/// form is 2 (cashless), 3 (netting) or 9 (re-booking): form 1 is for cash deposit and
+/// withdrawal slips, never a transfer order; references follow Reference::parse (a problem
+/// in the model is reported on the model field); the execution date is not before `today`,
+/// and an order that goes as an instant payment (urgent, up to 300,000 RSD) is not dated
+/// ahead of `today` (an urgent order over the threshold goes by RTGS and may be). Payer and
+/// recipient may be the same account (transfers between one's own accounts).
 std::vector<OrderProblem> validate(const PaymentOrder& order, Date today);
 
 /// How the payment travels under the NBS rules.
@@ -83,6 +93,8 @@ enum class Route {
 std::string_view toString(Route route);  ///< "clearing", "rtgs", "instant"
 /// 300,000.00 RSD: the largest amount that may go by instant payment or clearing.
 Money rtgsThreshold();
+/// An amount in another currency (never a valid domestic order) is not compared with the
+/// RSD threshold: urgent → Instant, otherwise Clearing.
 Route routeOf(const PaymentOrder& order);
 
 }  // namespace platnik::banking

@@ -19,6 +19,9 @@ struct Reference {
   /// Strict check for references the user types into an order: model is empty or two
   /// digits, number at most 23 characters of digits, letters, spaces and dashes, and for
   /// model 97 the control digits match. An empty model with an empty number is valid.
+  /// A number with an empty model is valid and carried as given (the payer's own reference,
+  /// which the NBS form allows without a model); a model with no number is not. Errors carry
+  /// Error::where = "model" or "number". Both parts are kept exactly as typed.
   static Result<Reference> parse(std::string_view model, std::string_view number);
   /// The control digits ("02".."98") that a model-97 reference body needs; the body is
   /// the part after the control digits. Fails on characters other than digits, letters,

@@ -73,6 +73,7 @@ struct StatementInfo {
   std::optional<Balance> closing;
   std::vector<Balance> otherBalances;
   std::string messageId;  ///< the file or message the statement came in (GrpHdr/MsgId, :20:)
+  std::string ownerName;  ///< the account holder, where the statement names it (Halcom TXT)
 
   friend bool operator==(const StatementInfo&, const StatementInfo&) = default;
 };

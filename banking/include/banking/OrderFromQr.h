@@ -1,0 +1,14 @@
+#pragma once
+
+#include "banking/IpsQr.h"
+#include "banking/PaymentOrder.h"
+
+namespace platnik::banking {
+
+/// Fills an order from an invoice's IPS QR code: the payee becomes the recipient (first line of
+/// N the name, the last line its place when there are several), R the recipient account, I the
+/// amount, SF the payment code, S the purpose, RO the credit model and reference; O and P the
+/// payer when the code names one. Fields the code does not carry keep the values of `base`.
+PaymentOrder orderFromIpsQr(const IpsQr& qr, PaymentOrder base = {});
+
+}  // namespace platnik::banking
