@@ -5,7 +5,9 @@
 namespace platnik::banking {
 namespace {
 
-std::string_view firstLine(std::string_view text) { return text.substr(0, text.find('\n')); }
+std::string_view firstLine(std::string_view text) {
+  return text.substr(0, text.find('\n'));
+}
 
 /// The place is the last line of a multi-line name ("Telekom Srbija\nTakovska 2\nBeograd").
 /// Postal codes in front of it ("11000 Beograd") are dropped.
@@ -16,7 +18,8 @@ std::string placeOf(std::string_view text) {
   }
   std::string_view place = text.substr(lastBreak + 1);
   const auto space = place.find(' ');
-  if (space != std::string_view::npos && place.substr(0, space).find_first_not_of("0123456789") == std::string_view::npos) {
+  if (space != std::string_view::npos &&
+      place.substr(0, space).find_first_not_of("0123456789") == std::string_view::npos) {
     place.remove_prefix(space + 1);
   }
   return std::string(place);
