@@ -1,0 +1,115 @@
+#include "gui/MainFrame.h"
+#include "gui/OrderEditor.h"
+
+#include <boost/test/unit_test.hpp>
+#include <wx/app.h>
+#include <wx/button.h>
+#include <wx/clipbrd.h>
+#include <wx/dataobj.h>
+#include <wx/textctrl.h>
+#include <wx/uiaction.h>
+#include <wx/utils.h>
+
+using platnik::banking::OrderField;
+using platnik::gui::MainFrame;
+
+namespace {
+
+void pump(int rounds = 10) {
+  for (int i = 0; i < rounds; ++i) {
+    wxTheApp->Yield(true);
+    wxMilliSleep(20);
+  }
+}
+
+/// A shown main window, closed at the end of the test.
+struct Window {
+  MainFrame* frame = new MainFrame;
+  Window() {
+    frame->Show();
+    frame->Raise();
+    pump(20);
+  }
+  ~Window() {
+    frame->Destroy();
+    pump();
+  }
+};
+
+/// Types into a field as a person would: focus it, select what is there, type.
+void typeInto(wxTextCtrl* control, const char* text) {
+  control->SetFocus();
+  control->SelectAll();
+  pump();
+  wxUIActionSimulator sim;
+  sim.Text(text);
+  pump();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(OrderEditorTests)
+
+BOOST_AUTO_TEST_CASE(a_wrong_account_shows_a_message_beside_the_field_until_fixed) {
+  Window window;
+  auto* editor = window.frame->orderEditor();
+  auto* account = editor->fieldControl(OrderField::RecipientAccount);
+
+  typeInto(account, "160000000018203968");
+  BOOST_TEST(account->GetValue() == "160000000018203968");
+  BOOST_TEST(!editor->messageFor(OrderField::RecipientAccount).empty());
+
+  typeInto(account, "160-182039-69");
+  BOOST_TEST(editor->messageFor(OrderField::RecipientAccount).empty());
+}
+
+BOOST_AUTO_TEST_CASE(pasting_an_ips_qr_string_fills_the_order) {
+  Window window;
+  auto* editor = window.frame->orderEditor();
+  const wxString qr = wxString::FromUTF8(
+      "K:PR|V:01|C:1|R:845000000040484987|N:JP EPS BEOGRAD\nBALKANSKA 13\nBEOGRAD|I:RSD3596,13|SF:189|"
+      "S:Uplata po racunu|RO:97163220000111111111000");
+  BOOST_REQUIRE(wxTheClipboard->Open());
+  wxTheClipboard->SetData(new wxTextDataObject(qr));
+  wxTheClipboard->Close();
+  pump();
+
+  wxUIActionSimulator sim;
+  const wxRect button = editor->pasteQrButton()->GetScreenRect();
+  sim.MouseMove(button.GetX() + button.GetWidth() / 2, button.GetY() + button.GetHeight() / 2);
+  pump();
+  sim.MouseClick();
+  pump(20);
+
+  BOOST_TEST(editor->qrMessage().empty());
+  const auto order = editor->order();
+  BOOST_TEST(order.recipientAccount == "845000000040484987");
+  BOOST_TEST(order.recipientName == "JP EPS BEOGRAD");
+  BOOST_TEST(order.recipientPlace == "BEOGRAD");
+  BOOST_TEST(order.amount.minorUnits() == 359613);
+  BOOST_TEST(order.paymentCode == "189");
+  BOOST_TEST(order.creditReference.model == "97");
+  BOOST_TEST(order.creditReference.number == "163220000111111111000");
+  BOOST_TEST(editor->fieldControl(OrderField::Amount)->GetValue() == "3.596,13");
+  BOOST_TEST(editor->messageFor(OrderField::RecipientAccount).empty());
+  BOOST_TEST(editor->messageFor(OrderField::CreditReference).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_string_that_is_not_an_ips_qr_is_refused_with_the_tag) {
+  Window window;
+  auto* editor = window.frame->orderEditor();
+  BOOST_TEST(!editor->fillFromQr("K:PR|V:01|C:1|R:845000000040484999|N:X|I:RSD1,00|SF:189"));
+  BOOST_TEST(editor->qrMessage().StartsWith("R"));
+  BOOST_TEST(editor->order().recipientAccount.empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_route_follows_amount_and_urgency) {
+  Window window;
+  auto* editor = window.frame->orderEditor();
+  typeInto(editor->fieldControl(OrderField::Amount), "300.000,00");
+  BOOST_TEST(editor->routeText().Lower().Contains("clearing"));
+  typeInto(editor->fieldControl(OrderField::Amount), "300.000,01");
+  BOOST_TEST(editor->routeText().Lower().Contains("rtgs"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
