@@ -108,7 +108,14 @@ class Reader {
 }  // namespace
 
 std::string FieldProblem::describe() const {
-  return field.empty() ? message : field + ": " + message;
+  if (field.empty()) {
+    return message;
+  }
+  // The domain's messages name their field in words ("payer account: …"): say it once.
+  std::string words = field;
+  std::replace(words.begin(), words.end(), '_', ' ');
+  words += ": ";
+  return field + ": " + (message.starts_with(words) ? message.substr(words.size()) : message);
 }
 
 Json FieldProblem::toJson() const {
