@@ -1,13 +1,18 @@
 #define BOOST_TEST_MODULE gui
+#include "testsupport/TestSupport.h"
+
 #include <boost/test/unit_test.hpp>
 #include <wx/app.h>
+#include <wx/fileconf.h>
 #include <wx/init.h>
 
 #include <cstdlib>
+#include <memory>
 
 namespace {
 
-/// wxWidgets needs an application object and a display for the whole test run.
+/// wxWidgets needs an application object and a display for the whole test run. The settings
+/// (window places, the language chosen) go to a file of the run's own, not the user's.
 struct WxFixture {
   WxFixture() {
     if (std::getenv("DISPLAY") == nullptr) {
@@ -17,9 +22,18 @@ struct WxFixture {
     auto& suite = boost::unit_test::framework::master_test_suite();
     wxApp::SetInstance(new wxApp);
     BOOST_REQUIRE(wxEntryStart(suite.argc, suite.argv));
+    wxTheApp->SetAppName("platnik-tests");
+    wxConfigBase::Set(new wxFileConfig("platnik-tests", wxEmptyString,
+                                       wxString::FromUTF8((m_settings.path() / "settings.ini").string()),
+                                       wxEmptyString, wxCONFIG_USE_LOCAL_FILE));
     BOOST_REQUIRE(wxTheApp->CallOnInit());
   }
-  ~WxFixture() { wxEntryCleanup(); }
+  ~WxFixture() {
+    delete wxConfigBase::Set(nullptr);
+    wxEntryCleanup();
+  }
+
+  platnik::testsupport::TempDir m_settings;
 };
 
 }  // namespace

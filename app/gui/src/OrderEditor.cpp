@@ -18,8 +18,12 @@ namespace {
 
 using banking::OrderField;
 
-wxString fromUtf8(const std::string& text) { return wxString::FromUTF8(text.data(), text.size()); }
-std::string toUtf8(const wxString& text) { return text.utf8_string(); }
+wxString fromUtf8(const std::string& text) {
+  return wxString::FromUTF8(text.data(), text.size());
+}
+std::string toUtf8(const wxString& text) {
+  return text.utf8_string();
+}
 
 const wxColour kProblemColour(176, 0, 32);
 
@@ -28,7 +32,7 @@ const wxColour kProblemColour(176, 0, 32);
 OrderEditor::OrderEditor(wxWindow* parent, Clock today) : wxPanel(parent), m_today(std::move(today)) {
   auto* outer = new wxBoxSizer(wxVERTICAL);
   auto* grid = new wxFlexGridSizer(3, wxSize(8, 4));
-  grid->AddGrowableCol(1, 1);
+  // The fields keep their width; the messages beside them get the rest of the window.
   grid->AddGrowableCol(2, 1);
 
   using Limits = banking::OrderLimits;
@@ -78,11 +82,15 @@ void OrderEditor::addRow(wxSizer* grid, OrderField field, const wxString& label,
     m_touched.insert(field);
     revalidate();
   });
-  row.message = new wxStaticText(this, wxID_ANY, wxString());
+  // Wide enough for an account with its dashes, a model-97 reference or a 35-letter name.
+  row.input->SetMinSize(wxSize(row.input->GetTextExtent(wxString('0', 32)).x, -1));
+  // A long message is cut with "…" at the window's edge; its tooltip holds all of it.
+  row.message = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                                 wxST_NO_AUTORESIZE | wxST_ELLIPSIZE_END);
   row.message->SetForegroundColour(kProblemColour);
   grid->Add(new wxStaticText(this, wxID_ANY, label), wxSizerFlags().CenterVertical());
   grid->Add(row.input, wxSizerFlags().Expand());
-  grid->Add(row.message, wxSizerFlags().CenterVertical());
+  grid->Add(row.message, wxSizerFlags().CenterVertical().Expand());
   m_rows[field] = row;
 }
 
@@ -161,18 +169,26 @@ std::vector<banking::OrderProblem> OrderEditor::problems() const {
   return problems;
 }
 
+bool OrderEditor::isBlank() const {
+  return !m_urgent->GetValue() && std::all_of(m_rows.begin(), m_rows.end(), [](const auto& entry) {
+    return entry.second.input->IsEmpty();
+  });
+}
+
 void OrderEditor::revalidate() {
   if (m_filling) {
     return;
   }
   const auto found = problems();
   for (auto& [field, row] : m_rows) {
-    const auto it = std::find_if(found.begin(), found.end(), [f = field](const auto& p) { return p.field == f; });
+    const auto it =
+        std::find_if(found.begin(), found.end(), [f = field](const auto& p) { return p.field == f; });
     // A field the user has not reached yet is not shouted at.
     const bool shown = it != found.end() && m_touched.contains(field);
     const wxString message = shown ? fromUtf8(it->message) : wxString();
     if (row.message->GetLabel() != message) {
       row.message->SetLabel(message);
+      row.message->SetToolTip(message);
     }
   }
   const auto order = this->order();
@@ -222,9 +238,17 @@ void OrderEditor::onPasteQr() {
   fillFromQr(toUtf8(pasted));
 }
 
-wxString OrderEditor::messageFor(OrderField field) const { return m_rows.at(field).message->GetLabel(); }
-wxString OrderEditor::routeText() const { return m_route->GetLabel(); }
-wxString OrderEditor::qrMessage() const { return m_qrMessage->GetLabel(); }
-wxTextCtrl* OrderEditor::fieldControl(OrderField field) const { return m_rows.at(field).input; }
+wxString OrderEditor::messageFor(OrderField field) const {
+  return m_rows.at(field).message->GetLabel();
+}
+wxString OrderEditor::routeText() const {
+  return m_route->GetLabel();
+}
+wxString OrderEditor::qrMessage() const {
+  return m_qrMessage->GetLabel();
+}
+wxTextCtrl* OrderEditor::fieldControl(OrderField field) const {
+  return m_rows.at(field).input;
+}
 
 }  // namespace platnik::gui

@@ -1,5 +1,8 @@
 #include "gui/Screenshots.h"
 
+#include "banking/Text.h"
+
+#include <fmt/format.h>
 #include <wx/app.h>
 #include <wx/bitmap.h>
 #include <wx/dcmemory.h>
@@ -8,8 +11,6 @@
 #include <wx/notebook.h>
 #include <wx/toplevel.h>
 #include <wx/utils.h>
-
-#include <fmt/format.h>
 
 #include <stdexcept>
 
@@ -25,7 +26,8 @@ void settle() {
 
 std::string slug(const wxString& title) {
   std::string out;
-  for (char c : title.utf8_string()) {
+  // Cyrillic titles too make readable ASCII names: "Налог за пренос" -> "nalog-za-prenos".
+  for (char c : banking::toAsciiFallback(title.utf8_string())) {
     const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     if (keep) {
       out += static_cast<char>(c | 0x20);

@@ -1,23 +1,37 @@
+#include "gui/Language.h"
 #include "gui/MainFrame.h"
 #include "gui/Screenshots.h"
 
 #include <wx/app.h>
 #include <wx/cmdline.h>
+#include <wx/config.h>
+#include <wx/log.h>
 #include <wx/msgdlg.h>
 
 #include <cstdio>
 #include <exception>
+#include <string>
 
 namespace platnik::gui {
 
 class PlatnikApp : public wxApp {
-public:
+ public:
   bool OnInit() override {
     SetAppName("platnik");
     if (!wxApp::OnInit()) {
       return false;
     }
+    if (!m_screenshots.empty()) {
+      // Unattended (CI): problems go to stderr, never to a dialog nobody will close.
+      delete wxLog::SetActiveTarget(new wxLogStderr);
+    }
+    if (!startLanguage()) {
+      return false;
+    }
     auto* frame = new MainFrame;
+    if (m_demo) {
+      frame->fillDemoOrder();
+    }
     frame->Show();
     if (!m_screenshots.empty()) {
       CallAfter([this, frame] {
@@ -35,6 +49,13 @@ public:
     return true;
   }
 
+  int OnExit() override {
+    // Write the settings while the application still exists, so that a failure to write
+    // them is reported like any other (wxWidgets would otherwise log it during its cleanup).
+    delete wxConfigBase::Set(nullptr);
+    return wxApp::OnExit();
+  }
+
   int OnRun() override {
     const int code = wxApp::OnRun();
     return m_exitCode != 0 ? m_exitCode : code;
@@ -43,10 +64,20 @@ public:
   void OnInitCmdLine(wxCmdLineParser& parser) override {
     wxApp::OnInitCmdLine(parser);
     parser.AddOption("", "screenshots", _("save a PNG of every main screen in this folder, then quit"));
+    parser.AddOption("", "lang",
+                     _("the window's language for this run: \"en\", \"sr\" (Cyrillic) or \"sr@latin\""));
+    parser.AddSwitch("", "demo", _("fill the order editor with a demo order read from an IPS QR code"));
   }
 
   bool OnCmdLineParsed(wxCmdLineParser& parser) override {
     parser.Found("screenshots", &m_screenshots);
+    parser.Found("lang", &m_language);
+    m_demo = parser.Found("demo");
+    if (!m_language.empty() && !findLanguage(m_language.utf8_string())) {
+      std::fprintf(stderr, "platnik: unknown language \"%s\" for --lang (use en, sr or sr@latin)\n",
+                   m_language.utf8_string().c_str());
+      return false;
+    }
     return wxApp::OnCmdLineParsed(parser);
   }
 
@@ -62,8 +93,27 @@ public:
     return true;
   }
 
-private:
+ private:
+  /// --lang for this run only; otherwise the remembered (or the system's) language. A missing
+  /// catalog for --lang is an error; for a remembered choice the window falls back to English.
+  bool startLanguage() {
+    const std::string wanted = m_language.empty() ? preferredLanguage() : m_language.utf8_string();
+    if (applyLanguage(wanted)) {
+      return true;
+    }
+    std::string searched;
+    for (const auto& folder : catalogFolders()) {
+      searched += (searched.empty() ? "" : ", ") + folder.string();
+    }
+    std::fprintf(
+        stderr, "platnik: no translation catalog %s/LC_MESSAGES/platnik.mo in %s\n", wanted.c_str(),
+        searched.empty() ? "a locale folder next to the program (../share/locale)" : searched.c_str());
+    return m_language.empty() && applyLanguage("en");
+  }
+
   wxString m_screenshots;
+  wxString m_language;
+  bool m_demo = false;
   int m_exitCode = 0;
 };
 

@@ -22,7 +22,7 @@ namespace platnik::gui {
 /// the message beside the field, the route (clearing / RTGS / instant) shown, and an IPS QR
 /// string pasted from the clipboard to fill it.
 class OrderEditor : public wxPanel {
-public:
+ public:
   using Clock = std::function<banking::Date()>;
 
   OrderEditor(wxWindow* parent, Clock today);
@@ -32,6 +32,8 @@ public:
   void setOrder(const banking::PaymentOrder& order);
   /// Every problem of the order as typed, including text that is not an amount or a date.
   [[nodiscard]] std::vector<banking::OrderProblem> problems() const;
+  /// Whether nothing has been typed or filled in yet.
+  [[nodiscard]] bool isBlank() const;
   /// Fills the order from an IPS QR string; false (and the reason shown) when it is not one.
   bool fillFromQr(const std::string& text);
 
@@ -42,7 +44,7 @@ public:
   [[nodiscard]] wxTextCtrl* fieldControl(banking::OrderField field) const;
   [[nodiscard]] wxButton* pasteQrButton() const { return m_pasteQr; }
 
-private:
+ private:
   struct Row {
     wxTextCtrl* input = nullptr;
     wxStaticText* message = nullptr;
