@@ -36,7 +36,12 @@ PaymentOrder orderFromIpsQr(const IpsQr& qr, PaymentOrder base) {
     order.amount = *qr.amount;
   }
   if (!qr.paymentCode.empty()) {
+    // A bill prints the code for paying it in cash at a counter (form 1); paid from an
+    // account, the same basis goes with form 2 (cashless).
     order.paymentCode = qr.paymentCode;
+    if (order.paymentCode.front() == '1') {
+      order.paymentCode.front() = '2';
+    }
   }
   if (!qr.purpose.empty()) {
     order.purpose = qr.purpose;

@@ -21,7 +21,7 @@ BOOST_AUTO_TEST_CASE(a_printed_bill_fills_the_recipient_side) {
   BOOST_TEST(order.recipientName == "Telekom Srbija A.D.");
   BOOST_TEST(order.recipientPlace == "Beograd");
   BOOST_TEST(order.amount == Money(99999, Currency::rsd()));
-  BOOST_TEST(order.paymentCode == "189");
+  BOOST_TEST(order.paymentCode == "289");  // 189 is for paying at a counter
   BOOST_TEST(order.purpose == "MTS Račun 01/2020 12345566/2");
   BOOST_TEST(order.creditReference.model == "97");
   BOOST_TEST(order.creditReference.number == "082240113797893");
@@ -45,6 +45,7 @@ BOOST_AUTO_TEST_CASE(model_00_means_no_model) {
   BOOST_TEST(order.creditReference.model.empty());
   BOOST_TEST(order.creditReference.number == "1234");
   BOOST_TEST(order.recipientPlace.empty());
+  BOOST_TEST(order.paymentCode == "221");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

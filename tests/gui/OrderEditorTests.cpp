@@ -87,7 +87,7 @@ BOOST_AUTO_TEST_CASE(pasting_an_ips_qr_string_fills_the_order) {
   BOOST_TEST(order.recipientName == "JP EPS BEOGRAD");
   BOOST_TEST(order.recipientPlace == "BEOGRAD");
   BOOST_TEST(order.amount.minorUnits() == 359613);
-  BOOST_TEST(order.paymentCode == "189");
+  BOOST_TEST(order.paymentCode == "289");
   BOOST_TEST(order.creditReference.model == "97");
   BOOST_TEST(order.creditReference.number == "163220000111111111000");
   BOOST_TEST(editor->fieldControl(OrderField::Amount)->GetValue() == "3.596,13");
