@@ -1,5 +1,7 @@
 #include "banking/Currency.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <iterator>
 
@@ -25,7 +27,7 @@ Result<Currency> Currency::fromCode(std::string_view code) {
   const auto* it = std::lower_bound(std::begin(kCurrencies), std::end(kCurrencies), code,
                                     [](const CurrencyRow& row, std::string_view c) { return row.code < c; });
   if (code.size() != 3 || it == std::end(kCurrencies) || it->code != code) {
-    return fail(Errc::UnknownCurrency, "'" + std::string(code) + "' is not an ISO 4217 currency code");
+    return fail(Errc::UnknownCurrency, fmt::format("'{}' is not an ISO 4217 currency code", code));
   }
   return Currency({it->code[0], it->code[1], it->code[2]}, it->exponent, it->numeric);
 }
