@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <iconv.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <memory>
 
@@ -79,6 +80,75 @@ Result<std::string> toUtf8(std::string_view bytes, Encoding from) {
   }
   out.resize(out.size() - outLeft);
   return out;
+}
+
+namespace {
+
+/// Length of the UTF-8 sequence that starts with `lead` (1 for a stray byte).
+std::size_t sequenceLength(unsigned char lead) {
+  if (lead >= 0xF0) {
+    return 4;
+  }
+  if (lead >= 0xE0) {
+    return 3;
+  }
+  if (lead >= 0xC0) {
+    return 2;
+  }
+  return 1;
+}
+
+/// Converts with iconv; a character the target lacks is replaced by `fallback(character)`,
+/// which must be representable (or is replaced again, at most once, by its ASCII form).
+Result<std::string> convertWithFallback(iconv_t cd, std::string_view text, bool allowFallback) {
+  std::string out;
+  out.reserve(text.size());
+  std::string buffer(text.size() * 4 + 16, '\0');
+  char* inPtr = const_cast<char*>(text.data());  // iconv's signature; the input is not modified
+  std::size_t inLeft = text.size();
+  while (inLeft > 0) {
+    char* outPtr = buffer.data();
+    std::size_t outLeft = buffer.size();
+    const std::size_t rc = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft);
+    out.append(buffer.data(), buffer.size() - outLeft);
+    if (rc != static_cast<std::size_t>(-1)) {
+      break;
+    }
+    if (errno != EILSEQ || !allowFallback) {
+      return fail(Errc::InvalidArgument, "the text cannot be converted");
+    }
+    const std::size_t length = std::min(sequenceLength(static_cast<unsigned char>(*inPtr)), inLeft);
+    const std::string character(inPtr, length);
+    inPtr += length;
+    inLeft -= length;
+    std::string latin = cyrillicToLatin(character);
+    if (latin != character) {
+      auto converted = convertWithFallback(cd, latin, false);
+      if (converted) {
+        out += converted.value();
+        continue;
+      }
+    }
+    out += toAsciiFallback(character);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::string> fromUtf8(std::string_view text, Encoding to) {
+  if (!isValidUtf8(text)) {
+    return fail(Errc::InvalidArgument, "the text is not valid UTF-8");
+  }
+  if (to == Encoding::Utf8) {
+    return std::string(text);
+  }
+  iconv_t raw = iconv_open(iconvName(to), "UTF-8");
+  if (raw == reinterpret_cast<iconv_t>(-1)) {
+    return fail(Errc::UnsupportedFormat, fmt::format("the encoding {} is not available", iconvName(to)));
+  }
+  const std::unique_ptr<std::remove_pointer_t<iconv_t>, IconvCloser> cd(raw);
+  return convertWithFallback(cd.get(), text, true);
 }
 
 }  // namespace platnik::banking::formats

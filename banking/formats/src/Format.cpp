@@ -54,10 +54,11 @@ Result<Format> detectFormat(std::string_view head) {
   if (first == std::string_view::npos) {
     return fail(Errc::UnsupportedFormat, "the file is empty");
   }
-  head.remove_prefix(first);
-  if (head.front() == '<' && !head.starts_with("<CLIENTPROFILE")) {
-    return detail::detectXmlFormat(head);
+  const std::string_view content = head.substr(first);
+  if (content.front() == '<' && !content.starts_with("<CLIENTPROFILE")) {
+    return detail::detectXmlFormat(content);
   }
+  // Fixed-width text keeps its leading blanks: they are part of the first field.
   return detail::detectTextFormat(head);
 }
 

@@ -1,6 +1,7 @@
 #include "banking/formats/StatementReader.h"
 
 #include "Readers.h"
+#include "banking/formats/Csv.h"
 
 #include <fmt/format.h>
 
@@ -24,41 +25,38 @@ Result<Format> readStatements(std::istream& in, StatementSink& sink, std::option
   switch (*format) {
     case Format::Camt052:
     case Format::Camt053:
-    case Format::Camt054:
-      {
-        BOOST_OUTCOME_TRYV(detail::readCamt(in, sink, *format));
-        break;
-      }
-    case Format::AssecoXml:
-      {
-        BOOST_OUTCOME_TRYV(detail::readAssecoXml(in, sink));
-        break;
-      }
-    case Format::RolXml:
-      {
-        BOOST_OUTCOME_TRYV(detail::readRolXml(in, sink));
-        break;
-      }
+    case Format::Camt054: {
+      BOOST_OUTCOME_TRYV(detail::readCamt(in, sink, *format));
+      break;
+    }
+    case Format::AssecoXml: {
+      BOOST_OUTCOME_TRYV(detail::readAssecoXml(in, sink));
+      break;
+    }
+    case Format::RolXml: {
+      BOOST_OUTCOME_TRYV(detail::readRolXml(in, sink));
+      break;
+    }
     case Format::Mt940:
-    case Format::Mt942:
-      {
-        BOOST_OUTCOME_TRYV(detail::readMt940(in, sink, *format));
-        break;
-      }
+    case Format::Mt942: {
+      BOOST_OUTCOME_TRYV(detail::readMt940(in, sink, *format));
+      break;
+    }
     case Format::HalcomStatement:
     case Format::HalcomRecap:
     case Format::HalcomExtended:
-    case Format::HalcomForeign:
-      {
-        BOOST_OUTCOME_TRYV(detail::readHalcom(in, sink, *format));
-        break;
-      }
+    case Format::HalcomForeign: {
+      BOOST_OUTCOME_TRYV(detail::readHalcom(in, sink, *format));
+      break;
+    }
+    case Format::Csv: {
+      BOOST_OUTCOME_TRYV(readCsv(in, sink));
+      break;
+    }
     case Format::Pain001:
     case Format::Pain002:
     case Format::HalcomOrders:
-    case Format::Csv:
-      return fail(Errc::UnsupportedFormat,
-                  fmt::format("a {} file holds no statements", formatName(*format)));
+      return fail(Errc::UnsupportedFormat, fmt::format("a {} file holds no statements", formatName(*format)));
   }
   return *format;
 }

@@ -25,4 +25,10 @@ Encoding detectEncoding(std::string_view sample);
 /// encoding make it fail (MalformedFile) rather than be guessed.
 Result<std::string> toUtf8(std::string_view bytes, Encoding from);
 
+/// Converts UTF-8 text to a file encoding. A character the encoding lacks is written as its
+/// Latin transliteration (Cyrillic) or, failing that, as banking::toAsciiFallback has it
+/// ("đ" stays in cp1250, "ђ" becomes "đ", "€" in Latin1 becomes "?"), so the result may be
+/// longer in characters than the input. Fails (InvalidArgument) only on invalid UTF-8.
+Result<std::string> fromUtf8(std::string_view text, Encoding to);
+
 }  // namespace platnik::banking::formats

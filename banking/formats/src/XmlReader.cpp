@@ -1,0 +1,385 @@
+#include "XmlReader.h"
+
+#include <fmt/format.h>
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+
+#include <mutex>
+
+namespace platnik::banking::formats::detail {
+namespace {
+
+struct TextReaderFree {
+  void operator()(xmlTextReaderPtr reader) const { xmlFreeTextReader(reader); }
+};
+using TextReaderPtr = std::unique_ptr<xmlTextReader, TextReaderFree>;
+
+// Defence in depth: the options never ask for external entities or DTDs, and nothing a
+// bank file names outside itself is ever opened.
+xmlParserInputPtr denyExternalEntity(const char* /*url*/, const char* /*id*/, xmlParserCtxtPtr /*context*/) {
+  return nullptr;
+}
+
+}  // namespace
+
+/// Installs the deny-all entity loader and initialises libxml2, once per process.
+void initXml() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    xmlInitParser();
+    xmlSetExternalEntityLoader(denyExternalEntity);
+  });
+}
+
+struct XmlReader::Impl {
+  std::istream* in = nullptr;
+  std::string label;
+  XmlLimits limits;
+  TextReaderPtr reader;
+  std::size_t bytesRead = 0;
+  std::string ioError;
+  std::string parseError;
+  int parseErrorLine = 0;
+  std::vector<std::string> path;
+  bool atEmptyElement = false;
+  int type = 0;
+
+  static int readCallback(void* context, char* buffer, int length) {
+    auto* self = static_cast<Impl*>(context);
+    try {
+      if (self->in->bad()) {
+        self->ioError = "the file cannot be read";
+        return -1;
+      }
+      self->in->read(buffer, length);
+      const auto got = static_cast<std::size_t>(self->in->gcount());
+      self->bytesRead += got;
+      if (self->bytesRead > self->limits.maxInputBytes) {
+        self->ioError =
+            fmt::format("the file is larger than the limit of {} bytes", self->limits.maxInputBytes);
+        return -1;
+      }
+      return static_cast<int>(got);
+    } catch (...) {  // no exception may cross into libxml2
+      self->ioError = "the file cannot be read";
+      return -1;
+    }
+  }
+  static int closeCallback(void* /*context*/) { return 0; }
+
+  static void errorCallback(void* context, xmlErrorPtr error) {
+    auto* self = static_cast<Impl*>(context);
+    if (error == nullptr || error->level < XML_ERR_ERROR || !self->parseError.empty()) {
+      return;
+    }
+    std::string message = error->message != nullptr ? error->message : "malformed XML";
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+      message.pop_back();
+    }
+    self->parseError = std::move(message);
+    self->parseErrorLine = error->line;
+  }
+};
+
+std::string_view trimXml(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) {
+    return {};
+  }
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return text.substr(first, last - first + 1);
+}
+
+const XmlElement* XmlElement::child(std::string_view childName) const {
+  for (const auto& c : children) {
+    if (c.name == childName) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
+const XmlElement* XmlElement::find(std::string_view path) const {
+  const XmlElement* at = this;
+  while (at != nullptr && !path.empty()) {
+    const auto slash = path.find('/');
+    at = at->child(path.substr(0, slash));
+    path = slash == std::string_view::npos ? std::string_view{} : path.substr(slash + 1);
+  }
+  return at;
+}
+
+std::string_view XmlElement::textAt(std::string_view path) const {
+  const XmlElement* at = find(path);
+  return at == nullptr ? std::string_view{} : at->value();
+}
+
+std::string_view XmlElement::value() const {
+  return trimXml(text);
+}
+
+std::vector<const XmlElement*> XmlElement::childrenNamed(std::string_view childName) const {
+  std::vector<const XmlElement*> found;
+  for (const auto& c : children) {
+    if (c.name == childName) {
+      found.push_back(&c);
+    }
+  }
+  return found;
+}
+
+std::optional<std::string_view> XmlElement::attribute(std::string_view attributeName) const {
+  for (const auto& [n, v] : attributes) {
+    if (n == attributeName) {
+      return std::string_view(v);
+    }
+  }
+  return std::nullopt;
+}
+
+XmlReader::XmlReader(std::istream& in, std::string formatLabel, XmlLimits limits)
+    : m_impl(std::make_unique<Impl>()) {
+  initXml();
+  m_impl->in = &in;
+  m_impl->label = std::move(formatLabel);
+  m_impl->limits = limits;
+  m_impl->reader.reset(xmlReaderForIO(&Impl::readCallback, &Impl::closeCallback, m_impl.get(), nullptr,
+                                      nullptr, XML_PARSE_NONET));
+  if (m_impl->reader) {
+    xmlTextReaderSetStructuredErrorHandler(m_impl->reader.get(), &Impl::errorCallback, m_impl.get());
+  }
+}
+
+XmlReader::~XmlReader() = default;
+
+int XmlReader::line() const {
+  return m_impl->reader ? xmlTextReaderGetParserLineNumber(m_impl->reader.get()) : 0;
+}
+
+std::string_view XmlReader::namespaceUri() const {
+  const xmlChar* uri = xmlTextReaderConstNamespaceUri(m_impl->reader.get());
+  return uri == nullptr ? std::string_view{} : std::string_view(reinterpret_cast<const char*>(uri));
+}
+
+std::optional<std::string> XmlReader::attribute(const char* attributeName) const {
+  xmlChar* value =
+      xmlTextReaderGetAttribute(m_impl->reader.get(), reinterpret_cast<const xmlChar*>(attributeName));
+  if (value == nullptr) {
+    return std::nullopt;
+  }
+  std::string result(reinterpret_cast<const char*>(value));
+  xmlFree(value);
+  return result;
+}
+
+std::string XmlReader::where() const {
+  std::string path;
+  for (const auto& part : m_impl->path) {
+    if (!path.empty()) {
+      path += '/';
+    }
+    path += part;
+  }
+  const int at = line();
+  if (path.empty()) {
+    return at > 0 ? fmt::format("{} line {}", m_impl->label, at) : m_impl->label;
+  }
+  return at > 0 ? fmt::format("{} {}, line {}", m_impl->label, path, at)
+                : fmt::format("{} {}", m_impl->label, path);
+}
+
+Error XmlReader::error(std::string reason) const {
+  return {Errc::MalformedFile, std::move(reason), where()};
+}
+
+Error XmlReader::errorAt(const XmlElement& element, std::string reason) const {
+  // After readTree() the path still ends with the element read; name a child below it.
+  std::string path;
+  for (const auto& part : m_impl->path) {
+    path += path.empty() ? part : "/" + part;
+  }
+  if (m_impl->path.empty() || m_impl->path.back() != element.name) {
+    path += path.empty() ? element.name : "/" + element.name;
+  }
+  return {Errc::MalformedFile, std::move(reason),
+          fmt::format("{} {}, line {}", m_impl->label, path, element.line)};
+}
+
+Result<bool> XmlReader::read() {
+  Impl& impl = *m_impl;
+  if (!impl.reader) {
+    return fail(Errc::MalformedFile, "the XML parser could not be started", impl.label);
+  }
+  const int rc = xmlTextReaderRead(impl.reader.get());
+  if (rc < 0 || !impl.ioError.empty() || !impl.parseError.empty()) {
+    if (!impl.ioError.empty()) {
+      return fail(Errc::MalformedFile, impl.ioError, where());
+    }
+    std::string reason = impl.parseError.empty() ? "the XML is not well-formed" : impl.parseError;
+    const std::string position = impl.parseErrorLine > 0 ? fmt::format(", line {}", impl.parseErrorLine) : "";
+    std::string path;
+    for (const auto& part : impl.path) {
+      path += path.empty() ? part : "/" + part;
+    }
+    return fail(Errc::MalformedFile, "not well-formed XML: " + reason,
+                fmt::format("{}{}{}{}", impl.label, path.empty() ? "" : " ", path, position));
+  }
+  if (rc == 0) {
+    m_depth = -1;
+    impl.type = 0;
+    if (impl.path.empty() && m_name.empty()) {
+      return fail(Errc::MalformedFile, "the file holds no XML element", impl.label);
+    }
+    return false;
+  }
+  impl.type = xmlTextReaderNodeType(impl.reader.get());
+  m_depth = xmlTextReaderDepth(impl.reader.get());
+  switch (impl.type) {
+    case XML_READER_TYPE_DOCUMENT_TYPE:
+      return error("a document type declaration (DTD) is not allowed in a bank file");
+    case XML_READER_TYPE_ENTITY_REFERENCE:
+    case XML_READER_TYPE_ENTITY:
+      return error("entity references are not allowed in a bank file");
+    case XML_READER_TYPE_ELEMENT: {
+      if (static_cast<std::size_t>(m_depth) >= impl.limits.maxDepth) {
+        return error(fmt::format("elements are nested deeper than {} levels", impl.limits.maxDepth));
+      }
+      const xmlChar* local = xmlTextReaderConstLocalName(impl.reader.get());
+      m_name = local == nullptr ? std::string{} : reinterpret_cast<const char*>(local);
+      impl.path.resize(static_cast<std::size_t>(m_depth));
+      impl.path.push_back(m_name);
+      impl.atEmptyElement = xmlTextReaderIsEmptyElement(impl.reader.get()) == 1;
+      break;
+    }
+    case XML_READER_TYPE_END_ELEMENT: {
+      impl.path.resize(static_cast<std::size_t>(m_depth) + 1);
+      impl.atEmptyElement = false;
+      break;
+    }
+    default:
+      break;
+  }
+  return true;
+}
+
+Result<void> XmlReader::openRoot() {
+  while (true) {
+    BOOST_OUTCOME_TRY(more, read());
+    if (!more) {
+      return fail(Errc::MalformedFile, "the file holds no XML element", m_impl->label);
+    }
+    if (m_impl->type == XML_READER_TYPE_ELEMENT) {
+      return boost::outcome_v2::success();
+    }
+  }
+}
+
+Result<bool> XmlReader::nextChild(int parentDepth) {
+  Impl& impl = *m_impl;
+  if (impl.type == XML_READER_TYPE_ELEMENT && m_depth == parentDepth && impl.atEmptyElement) {
+    impl.atEmptyElement = false;
+    impl.type = XML_READER_TYPE_END_ELEMENT;  // an empty element has no children
+    return false;
+  }
+  while (true) {
+    BOOST_OUTCOME_TRY(more, read());
+    if (!more) {
+      return false;
+    }
+    if (impl.type == XML_READER_TYPE_END_ELEMENT && m_depth <= parentDepth) {
+      return false;
+    }
+    if (impl.type == XML_READER_TYPE_ELEMENT && m_depth == parentDepth + 1) {
+      return true;
+    }
+    if (impl.type == XML_READER_TYPE_ELEMENT && m_depth <= parentDepth) {
+      return false;  // cannot happen in well-formed XML; stop rather than loop
+    }
+  }
+}
+
+Result<XmlElement> XmlReader::readTree() {
+  Impl& impl = *m_impl;
+  const int base = m_depth;
+  XmlElement root;
+  root.name = m_name;
+  root.line = line();
+  if (xmlTextReaderHasAttributes(impl.reader.get()) == 1) {
+    while (xmlTextReaderMoveToNextAttribute(impl.reader.get()) == 1) {
+      const xmlChar* n = xmlTextReaderConstLocalName(impl.reader.get());
+      const xmlChar* v = xmlTextReaderConstValue(impl.reader.get());
+      root.attributes.emplace_back(n == nullptr ? "" : reinterpret_cast<const char*>(n),
+                                   v == nullptr ? "" : reinterpret_cast<const char*>(v));
+    }
+    xmlTextReaderMoveToElement(impl.reader.get());
+  }
+  if (impl.atEmptyElement) {
+    return root;
+  }
+  std::vector<XmlElement*> open{&root};
+  std::size_t elements = 1;
+  while (true) {
+    BOOST_OUTCOME_TRY(more, read());
+    if (!more) {
+      return error("the file ends inside an element");
+    }
+    switch (impl.type) {
+      case XML_READER_TYPE_ELEMENT: {
+        if (++elements > impl.limits.maxTreeElements) {
+          return error(
+              fmt::format("more than {} elements in one {}", impl.limits.maxTreeElements, root.name));
+        }
+        XmlElement& parent = *open.back();
+        parent.children.emplace_back();
+        XmlElement& child = parent.children.back();
+        child.name = m_name;
+        child.line = line();
+        if (xmlTextReaderHasAttributes(impl.reader.get()) == 1) {
+          while (xmlTextReaderMoveToNextAttribute(impl.reader.get()) == 1) {
+            const xmlChar* n = xmlTextReaderConstLocalName(impl.reader.get());
+            const xmlChar* v = xmlTextReaderConstValue(impl.reader.get());
+            child.attributes.emplace_back(n == nullptr ? "" : reinterpret_cast<const char*>(n),
+                                          v == nullptr ? "" : reinterpret_cast<const char*>(v));
+          }
+          xmlTextReaderMoveToElement(impl.reader.get());
+        }
+        if (!impl.atEmptyElement) {
+          open.push_back(&child);
+        }
+        break;
+      }
+      case XML_READER_TYPE_TEXT:
+      case XML_READER_TYPE_CDATA: {
+        const xmlChar* v = xmlTextReaderConstValue(impl.reader.get());
+        if (v != nullptr) {
+          XmlElement& current = *open.back();
+          current.text += reinterpret_cast<const char*>(v);
+          if (current.text.size() > impl.limits.maxTextBytes) {
+            return error(fmt::format("the text of {} is longer than {} bytes", current.name,
+                                     impl.limits.maxTextBytes));
+          }
+        }
+        break;
+      }
+      case XML_READER_TYPE_END_ELEMENT: {
+        open.pop_back();
+        if (m_depth <= base || open.empty()) {
+          return root;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+Result<std::string> XmlReader::readText() {
+  BOOST_OUTCOME_TRY(tree, readTree());
+  if (!tree.children.empty()) {
+    return errorAt(tree.children.front(), fmt::format("{} must hold text only", tree.name));
+  }
+  return std::string(tree.value());
+}
+
+}  // namespace platnik::banking::formats::detail
