@@ -1,0 +1,78 @@
+#pragma once
+
+#include "banking/StatementSink.h"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+namespace platnik::storage {
+
+class Connection;
+class Transaction;
+
+/// What an import did.
+struct ImportReport {
+  int statements = 0;
+  std::int64_t entriesNew = 0;
+  std::int64_t entriesAlreadyPresent = 0;
+  int accountsCreated = 0;
+};
+
+/// A StatementSink that writes what a reader delivers into the database, all inside one
+/// transaction that only commit() makes permanent: hand it to a reader, and call commit()
+/// only when the reader has read the whole file. Destroyed without commit(), nothing stays.
+///
+/// Every entry gets a stable identity: SHA-256 over its account, booking and value date,
+/// amount, currency, counterparty account, references, bank reference, end-to-end id and
+/// purpose, plus the number of identical lines before it in the same statement. The same
+/// statement imported twice adds nothing; two identical lines in one statement are both kept.
+/// A statement for an account not yet in the list adds the account.
+class StatementImport final : public banking::StatementSink {
+ public:
+  explicit StatementImport(Connection& connection);
+  ~StatementImport() override;
+  StatementImport(const StatementImport&) = delete;
+  StatementImport& operator=(const StatementImport&) = delete;
+
+  banking::Result<void> begin(const banking::StatementInfo& info) override;
+  banking::Result<void> entry(const banking::Entry& entry) override;
+  banking::Result<void> end(const banking::StatementInfo& info) override;
+
+  /// Records the import in the audit log and commits; `source` names the file or channel.
+  banking::Result<ImportReport> commit(std::string_view source);
+
+  /// The identity of an entry on an account, given how many identical lines came before it
+  /// in the same statement.
+  static std::array<std::uint8_t, 32> identityOf(std::string_view account, const banking::Entry& entry,
+                                                 std::optional<banking::Date> fallbackDate, int occurrence);
+
+ private:
+  struct Prepared;
+  banking::Result<void> ensureAccount(std::optional<banking::Currency> hint);
+  banking::Result<void> ensureStatement();
+
+  Connection* m_connection;
+  std::unique_ptr<Transaction> m_transaction;
+  std::unique_ptr<Prepared> m_prepared;
+  ImportReport m_report;
+  bool m_committed = false;
+
+  // The statement being read.
+  bool m_open = false;
+  banking::StatementInfo m_info;
+  std::optional<std::int64_t> m_accountId;
+  std::string m_accountNumber;
+  std::optional<banking::Currency> m_accountCurrency;
+  std::optional<std::int64_t> m_statementId;
+  std::int64_t m_lines = 0;
+  std::int64_t m_sumMinor = 0;
+  bool m_sumValid = true;
+  std::optional<banking::Date> m_lastDate;
+  std::unordered_map<std::string, int> m_occurrences;
+};
+
+}  // namespace platnik::storage

@@ -1,0 +1,313 @@
+#include "storage/StatementImport.h"
+
+#include "Util.h"
+#include "banking/Text.h"
+#include "storage/Accounts.h"
+#include "storage/AuditLog.h"
+#include "storage/Connection.h"
+#include "storage/Statement.h"
+#include "storage/Transaction.h"
+
+#include <fmt/format.h>
+
+namespace platnik::storage {
+using banking::Errc;
+using banking::fail;
+using banking::Result;
+
+struct StatementImport::Prepared {
+  Statement insertEntry;
+  Statement insertFts;
+};
+
+StatementImport::StatementImport(Connection& connection) : m_connection(&connection) {}
+
+StatementImport::~StatementImport() = default;
+
+std::array<std::uint8_t, 32> StatementImport::identityOf(std::string_view account,
+                                                         const banking::Entry& entry,
+                                                         std::optional<banking::Date> fallbackDate,
+                                                         int occurrence) {
+  std::string canonical = "platnik-entry-1;";
+  detail::appendField(canonical, account);
+  detail::appendField(canonical,
+                      detail::isoDate(entry.bookingDate ? entry.bookingDate : fallbackDate).value_or(""));
+  detail::appendField(canonical, detail::isoDate(entry.valueDate).value_or(""));
+  detail::appendField(canonical, std::to_string(entry.amount.minorUnits()));
+  detail::appendField(canonical, entry.amount.currency().code());
+  detail::appendField(canonical, entry.counterparty.account);
+  detail::appendField(canonical, entry.reference.model);
+  detail::appendField(canonical, entry.reference.number);
+  detail::appendField(canonical, entry.debitReference.model);
+  detail::appendField(canonical, entry.debitReference.number);
+  detail::appendField(canonical, entry.bankReference);
+  detail::appendField(canonical, entry.endToEndId);
+  detail::appendField(canonical, entry.purpose);
+  detail::appendField(canonical, std::to_string(occurrence));
+  return detail::sha256(canonical);
+}
+
+Result<void> StatementImport::begin(const banking::StatementInfo& info) {
+  if (m_committed) {
+    throw std::logic_error("StatementImport used after commit");
+  }
+  if (m_open) {
+    return fail(Errc::MalformedFile, "a statement began before the previous one ended");
+  }
+  if (!m_transaction) {
+    BOOST_OUTCOME_TRY(transaction, Transaction::begin(*m_connection));
+    m_transaction = std::make_unique<Transaction>(std::move(transaction));
+  }
+  if (!m_prepared) {
+    BOOST_OUTCOME_TRY(
+        insertEntry,
+        m_connection->prepare("INSERT OR IGNORE INTO entries(identity, account_id, statement_id, "
+                              "booking_date, value_date, amount_minor, currency, counterparty_name, "
+                              "counterparty_account, counterparty_place, counterparty_bic, purpose, "
+                              "payment_code, credit_model, credit_reference, debit_model, "
+                              "debit_reference, end_to_end_id, bank_reference, transaction_code, "
+                              "reversal, original_amount_minor, original_currency, exchange_rate, "
+                              "charges_minor, charges_currency, return_reason, additional_info) VALUES "
+                              "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                              "?, ?, ?, ?)"));
+    BOOST_OUTCOME_TRY(insertFts,
+                      m_connection->prepare(
+                          "INSERT INTO entries_fts(rowid, counterparty, purpose, refs) VALUES (?, ?, ?, ?)"));
+    m_prepared = std::make_unique<Prepared>(Prepared{std::move(insertEntry), std::move(insertFts)});
+  }
+  m_open = true;
+  m_info = info;
+  m_accountId.reset();
+  m_accountNumber.clear();
+  m_accountCurrency.reset();
+  m_statementId.reset();
+  m_lines = 0;
+  m_sumMinor = 0;
+  m_sumValid = true;
+  m_lastDate.reset();
+  m_occurrences.clear();
+  if (m_info.account.empty() && m_info.iban.empty()) {
+    return fail(Errc::MalformedFile, "the statement does not say which account it is for");
+  }
+  return ensureAccount(m_info.currency);
+}
+
+Result<void> StatementImport::ensureAccount(std::optional<banking::Currency> hint) {
+  if (m_accountId) {
+    return boost::outcome_v2::success();
+  }
+  Accounts accounts(*m_connection);
+  const std::string& number = m_info.account.empty() ? m_info.iban : m_info.account;
+  BOOST_OUTCOME_TRY(found, accounts.find(number));
+  if (!found && !m_info.iban.empty()) {
+    BOOST_OUTCOME_TRY(byIban, accounts.find(m_info.iban));
+    found = byIban;
+  }
+  if (!found) {
+    if (!hint) {
+      return boost::outcome_v2::success();  // decided by the first entry or the balances
+    }
+    BOOST_OUTCOME_TRY(id, accounts.add(number, *hint, std::nullopt, {}));
+    ++m_report.accountsCreated;
+    BOOST_OUTCOME_TRY(added, accounts.get(id));
+    found = added;
+  }
+  m_accountId = found->id;
+  m_accountNumber = found->number;
+  m_accountCurrency = found->currency;
+  return boost::outcome_v2::success();
+}
+
+Result<void> StatementImport::ensureStatement() {
+  if (m_statementId) {
+    return boost::outcome_v2::success();
+  }
+  if (!m_accountId) {
+    return fail(Errc::MalformedFile,
+                fmt::format("the statement for account {} names no currency, so the account cannot be added",
+                            m_info.account.empty() ? m_info.iban : m_info.account));
+  }
+  const std::string date = detail::isoDate(m_info.date).value_or("");
+  BOOST_OUTCOME_TRY(insert,
+                    m_connection->prepare(
+                        "INSERT OR IGNORE INTO statements(account_id, number, statement_date, message_id, "
+                        "currency, imported_at) VALUES (?, ?, ?, ?, ?, ?)"));
+  insert.bind(1, *m_accountId)
+      .bind(2, m_info.number)
+      .bind(3, date)
+      .bind(4, m_info.messageId)
+      .bind(5, (m_info.currency ? *m_info.currency : *m_accountCurrency).code())
+      .bind(6, detail::nowUtc());
+  BOOST_OUTCOME_TRYV(insert.run());
+  BOOST_OUTCOME_TRY(
+      select, m_connection->prepare(
+                  "SELECT id FROM statements WHERE account_id = ? AND number = ? AND statement_date = ?"));
+  select.bind(1, *m_accountId).bind(2, m_info.number).bind(3, date);
+  BOOST_OUTCOME_TRY(row, select.step());
+  if (!row) {
+    throw std::logic_error("a statement row vanished inside its own transaction");
+  }
+  m_statementId = select.integer(0);
+  return boost::outcome_v2::success();
+}
+
+Result<void> StatementImport::entry(const banking::Entry& entry) {
+  if (!m_open) {
+    return fail(Errc::MalformedFile, "an entry arrived outside a statement");
+  }
+  ++m_lines;
+  BOOST_OUTCOME_TRYV(ensureAccount(entry.amount.currency()));
+  BOOST_OUTCOME_TRYV(ensureStatement());
+  const auto date = entry.bookingDate ? entry.bookingDate : entry.valueDate ? entry.valueDate : m_info.date;
+  if (!date) {
+    return fail(Errc::MalformedFile, "the entry has no booking date and the statement has no date",
+                fmt::format("statement {}, entry {}", m_info.number, m_lines));
+  }
+  m_lastDate = date;
+  if (m_sumValid && __builtin_add_overflow(m_sumMinor, entry.amount.minorUnits(), &m_sumMinor)) {
+    m_sumValid = false;
+  }
+  const auto base = identityOf(m_accountNumber, entry, date, 0);
+  const int occurrence = m_occurrences[std::string(base.begin(), base.end())]++;
+  const auto identity = occurrence == 0 ? base : identityOf(m_accountNumber, entry, date, occurrence);
+
+  auto& insert = m_prepared->insertEntry;
+  insert.bind(1, std::span<const std::uint8_t>(identity))
+      .bind(2, *m_accountId)
+      .bind(3, *m_statementId)
+      .bind(4, banking::toIsoString(*date))
+      .bind(5, detail::isoDate(entry.valueDate))
+      .bind(6, entry.amount.minorUnits())
+      .bind(7, entry.amount.currency().code())
+      .bind(8, entry.counterparty.name)
+      .bind(9, entry.counterparty.account)
+      .bind(10, entry.counterparty.place)
+      .bind(11, entry.counterparty.bic)
+      .bind(12, entry.purpose)
+      .bind(13, entry.paymentCode)
+      .bind(14, entry.reference.model)
+      .bind(15, entry.reference.number)
+      .bind(16, entry.debitReference.model)
+      .bind(17, entry.debitReference.number)
+      .bind(18, entry.endToEndId)
+      .bind(19, entry.bankReference)
+      .bind(20, entry.transactionCode)
+      .bind(21, entry.reversal ? 1 : 0)
+      .bind(22, entry.originalAmount ? std::optional<std::int64_t>(entry.originalAmount->minorUnits())
+                                     : std::nullopt)
+      .bind(23, entry.originalAmount
+                    ? std::optional<std::string_view>(entry.originalAmount->currency().code())
+                    : std::nullopt)
+      .bind(24, entry.exchangeRate)
+      .bind(25, entry.charges ? std::optional<std::int64_t>(entry.charges->minorUnits()) : std::nullopt)
+      .bind(26,
+            entry.charges ? std::optional<std::string_view>(entry.charges->currency().code()) : std::nullopt)
+      .bind(27, entry.returnReason)
+      .bind(28, entry.additionalInfo);
+  BOOST_OUTCOME_TRYV(insert.run());
+  if (m_connection->changes() == 0) {
+    ++m_report.entriesAlreadyPresent;
+    return boost::outcome_v2::success();
+  }
+  ++m_report.entriesNew;
+  const std::string references = fmt::format(
+      "{} {} {} {} {} {}", entry.reference.model, entry.reference.number, entry.debitReference.model,
+      entry.debitReference.number, entry.endToEndId, entry.bankReference);
+  auto& fts = m_prepared->insertFts;
+  fts.bind(1, detail::searchKey(*date, m_connection->lastInsertRowId()))
+      .bind(2, banking::foldForSearch(entry.counterparty.name))
+      .bind(3, banking::foldForSearch(entry.purpose))
+      .bind(4, banking::foldForSearch(references));
+  return fts.run();
+}
+
+Result<void> StatementImport::end(const banking::StatementInfo& info) {
+  if (!m_open) {
+    return fail(Errc::MalformedFile, "a statement ended that never began");
+  }
+  // The end carries the complete info (some formats give balances after the entries);
+  // the statement keeps the key it was created under.
+  const auto key = std::make_tuple(m_info.number, m_info.date);
+  const bool created = m_statementId.has_value();
+  m_info = info;
+  if (created) {
+    std::tie(m_info.number, m_info.date) = key;
+  }
+  std::optional<banking::Currency> hint = m_info.currency;
+  if (!hint && m_info.closing) {
+    hint = m_info.closing->amount.currency();
+  }
+  BOOST_OUTCOME_TRYV(ensureAccount(hint));
+  BOOST_OUTCOME_TRYV(ensureStatement());
+
+  std::optional<banking::Money> closing;
+  std::optional<banking::Date> closingDate;
+  if (m_info.closing) {
+    closing = m_info.closing->amount;
+    closingDate = m_info.closing->date ? m_info.closing->date : m_info.date;
+  } else if (m_info.opening && m_sumValid) {
+    // No closing balance given: opening plus the lines.
+    BOOST_OUTCOME_TRY(
+        sum, m_info.opening->amount.plus(banking::Money(m_sumMinor, m_info.opening->amount.currency())));
+    closing = sum;
+    closingDate = m_info.date ? m_info.date : m_lastDate;
+  }
+  if (!closingDate) {
+    closingDate = m_lastDate;
+  }
+  BOOST_OUTCOME_TRY(
+      update,
+      m_connection->prepare("UPDATE statements SET opening_minor = ?, closing_minor = ?, entry_count = ?, "
+                            "message_id = ? WHERE id = ?"));
+  update
+      .bind(1,
+            m_info.opening ? std::optional<std::int64_t>(m_info.opening->amount.minorUnits()) : std::nullopt)
+      .bind(2, closing ? std::optional<std::int64_t>(closing->minorUnits()) : std::nullopt)
+      .bind(3, m_lines)
+      .bind(4, m_info.messageId)
+      .bind(5, *m_statementId);
+  BOOST_OUTCOME_TRYV(update.run());
+  if (closing && closingDate) {
+    BOOST_OUTCOME_TRY(balance,
+                      m_connection->prepare(
+                          "INSERT OR REPLACE INTO balances(account_id, balance_date, source, amount_minor, "
+                          "currency, statement_id, recorded_at) VALUES (?, ?, 'statement', ?, ?, ?, ?)"));
+    balance.bind(1, *m_accountId)
+        .bind(2, banking::toIsoString(*closingDate))
+        .bind(3, closing->minorUnits())
+        .bind(4, closing->currency().code())
+        .bind(5, *m_statementId)
+        .bind(6, detail::nowUtc());
+    BOOST_OUTCOME_TRYV(balance.run());
+  }
+  ++m_report.statements;
+  m_open = false;
+  return boost::outcome_v2::success();
+}
+
+Result<ImportReport> StatementImport::commit(std::string_view source) {
+  if (m_committed) {
+    throw std::logic_error("StatementImport committed twice");
+  }
+  if (m_open) {
+    return fail(Errc::MalformedFile, "the file ended inside a statement; nothing was imported",
+                std::string(source));
+  }
+  if (!m_transaction) {
+    m_committed = true;
+    return m_report;  // the file held no statement
+  }
+  BOOST_OUTCOME_TRYV(
+      AuditLog(*m_connection)
+          .append("import", source,
+                  fmt::format("{} statements, {} new entries, {} already present, {} accounts added",
+                              m_report.statements, m_report.entriesNew, m_report.entriesAlreadyPresent,
+                              m_report.accountsCreated)));
+  m_prepared.reset();
+  BOOST_OUTCOME_TRYV(m_transaction->commit());
+  m_transaction.reset();
+  m_committed = true;
+  return m_report;
+}
+
+}  // namespace platnik::storage

@@ -1,0 +1,88 @@
+#include "Util.h"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+#include <openssl/evp.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <pwd.h>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace platnik::storage::detail {
+
+std::string nowUtc() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(now));
+}
+
+std::array<std::uint8_t, 32> sha256(std::string_view bytes) {
+  std::array<std::uint8_t, 32> digest{};
+  unsigned int size = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1 ||
+      size != digest.size()) {
+    throw std::runtime_error("SHA-256 failed in OpenSSL");
+  }
+  return digest;
+}
+
+std::string toHex(std::span<const std::uint8_t> bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (const auto byte : bytes) {
+    out.push_back(kDigits[byte >> 4]);
+    out.push_back(kDigits[byte & 0x0f]);
+  }
+  return out;
+}
+
+void appendField(std::string& out, std::string_view field) {
+  out += std::to_string(field.size());
+  out += ':';
+  out += field;
+  out += ';';
+}
+
+std::string currentUser() {
+  if (const passwd* entry = getpwuid(geteuid()); entry != nullptr && entry->pw_name != nullptr) {
+    return entry->pw_name;
+  }
+  if (const char* user = std::getenv("USER")) {
+    return user;
+  }
+  return fmt::format("uid {}", geteuid());
+}
+
+std::optional<std::string> isoDate(const std::optional<banking::Date>& date) {
+  if (!date) {
+    return std::nullopt;
+  }
+  return banking::toIsoString(*date);
+}
+
+banking::Result<std::optional<banking::Date>> readDate(const std::optional<std::string>& text) {
+  if (!text || text->empty()) {
+    return std::optional<banking::Date>();
+  }
+  BOOST_OUTCOME_TRY(date, banking::parseIsoDate(*text));
+  return std::optional<banking::Date>(date);
+}
+
+banking::Result<banking::Money> readMoney(std::int64_t minor, std::string_view currency) {
+  BOOST_OUTCOME_TRY(code, banking::Currency::fromCode(currency));
+  return banking::Money(minor, code);
+}
+
+std::int64_t searchKey(banking::Date date, std::int64_t entryId) {
+  if (entryId < 0 || entryId > 0xffffffffLL) {
+    throw std::logic_error("an entry id does not fit the search key");
+  }
+  // Days since 1970 shifted positive (dates from year 1700 on stay positive).
+  const std::int64_t days = std::chrono::sys_days{date}.time_since_epoch().count() + 100'000;
+  return (days << 32) | entryId;
+}
+
+}  // namespace platnik::storage::detail

@@ -1,0 +1,186 @@
+#include "Generated.h"
+#include "storage/Accounts.h"
+#include "storage/AuditLog.h"
+#include "storage/Balances.h"
+#include "storage/Database.h"
+#include "storage/Entries.h"
+#include "storage/StatementImport.h"
+#include "testsupport/TestSupport.h"
+
+#include <boost/test/unit_test.hpp>
+
+using namespace platnik;
+using namespace platnik::storage;
+using testsupport::TempDir;
+
+namespace {
+
+ImportReport importStatements(Database& db, const std::vector<banking::Statement>& statements) {
+  StatementImport import(db.connection());
+  for (const auto& statement : statements) {
+    auto fed = testing::feed(import, statement);
+    BOOST_REQUIRE_MESSAGE(fed, testing::why(fed));
+  }
+  auto report = import.commit("test file");
+  BOOST_REQUIRE_MESSAGE(report, testing::why(report));
+  return report.value();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(ImportTests)
+
+BOOST_AUTO_TEST_CASE(ImportingTheSameStatementTwiceAddsNothing) {
+  TempDir dir;
+  auto db = Database::create(dir / "firm.platnik").value();
+  const auto account = testing::accountNumber(42);
+  const auto statement = testing::makeStatement(account, 3, 250);
+  const auto first = importStatements(db, {statement});
+  BOOST_TEST(first.statements == 1);
+  BOOST_TEST(first.entriesNew == 250);
+  BOOST_TEST(first.entriesAlreadyPresent == 0);
+  BOOST_TEST(first.accountsCreated == 1);
+  const auto second = importStatements(db, {statement});
+  BOOST_TEST(second.statements == 1);
+  BOOST_TEST(second.entriesNew == 0);
+  BOOST_TEST(second.entriesAlreadyPresent == 250);
+  BOOST_TEST(second.accountsCreated == 0);
+  BOOST_TEST(db.entries().count({}).value() == 250);
+  BOOST_TEST(db.accounts().list().value().size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(IdenticalLinesInOneStatementAreAllKeptAndStayIdempotent) {
+  TempDir dir;
+  auto db = Database::create(dir / "firm.platnik").value();
+  auto statement = testing::makeStatement(testing::accountNumber(42), 1, 3);
+  statement.entries.push_back(statement.entries[1]);  // the bank booked the same fee twice
+  statement.entries.push_back(statement.entries[1]);
+  BOOST_TEST(importStatements(db, {statement}).entriesNew == 5);
+  BOOST_TEST(importStatements(db, {statement}).entriesNew == 0);
+  // The same lines arriving in another statement (an intraday and the final one) are not
+  // duplicated either; a third copy there is new.
+  auto later = statement;
+  later.info.number = "1-final";
+  later.entries.push_back(statement.entries[1]);
+  const auto report = importStatements(db, {later});
+  BOOST_TEST(report.entriesNew == 1);
+  BOOST_TEST(report.entriesAlreadyPresent == 5);
+  BOOST_TEST(db.entries().count({}).value() == 6);
+}
+
+BOOST_AUTO_TEST_CASE(EntriesComeBackAsTheyWereRead) {
+  TempDir dir;
+  auto db = Database::create(dir / "firm.platnik").value();
+  auto statement = testing::makeStatement(testing::accountNumber(42), 1, 1);
+  auto& entry = statement.entries[0];
+  entry.counterparty.place = "Čačak";
+  entry.counterparty.bic = "AIKBRS22";
+  entry.debitReference = {"97", "12-345"};
+  entry.endToEndId = "E2E-1";
+  entry.transactionCode = "PMNT";
+  entry.reversal = true;
+  entry.originalAmount = banking::Money(12345, banking::Currency::eur());
+  entry.exchangeRate = "117.1735";
+  entry.charges = banking::Money(-150, banking::Currency::rsd());
+  entry.returnReason = "AC04";
+  entry.additionalInfo = "napomena";
+  entry.valueDate = testing::dayNumber(5);
+  importStatements(db, {statement});
+  auto page = db.entries().list({}).value();
+  BOOST_REQUIRE(page.entries.size() == 1u);
+  BOOST_TEST((page.entries[0].entry == entry));
+}
+
+BOOST_AUTO_TEST_CASE(AStatementThatDoesNotFinishLeavesNothingBehind) {
+  TempDir dir;
+  auto db = Database::create(dir / "firm.platnik").value();
+  const auto account = testing::accountNumber(42);
+  importStatements(db, {testing::makeStatement(account, 1, 10)});
+  {
+    StatementImport import(db.connection());
+    BOOST_REQUIRE(testing::feed(import, testing::makeStatement(account, 2, 10)));
+    const auto third = testing::makeStatement(account, 3, 10);
+    BOOST_REQUIRE(import.begin(third.info));
+    BOOST_REQUIRE(import.entry(third.entries[0]));
+    // The reader failed here: the import is dropped without commit.
+  }
+  {
+    StatementImport import(db.connection());
+    BOOST_REQUIRE(import.begin(testing::makeStatement(account, 4, 1).info));
+    auto committed = import.commit("cut file");
+    BOOST_REQUIRE(!committed);
+    BOOST_TEST(committed.error().message.find("inside a statement") != std::string::npos);
+  }
+  BOOST_TEST(db.entries().count({}).value() == 10);
+  BOOST_TEST(db.check().value().ok());
+}
+
+BOOST_AUTO_TEST_CASE(AnEntryWithoutAnyDateIsRejectedWithItsPosition) {
+  TempDir dir;
+  auto db = Database::create(dir / "firm.platnik").value();
+  auto statement = testing::makeStatement(testing::accountNumber(42), 1, 3);
+  statement.info.date.reset();
+  statement.entries[2].bookingDate.reset();
+  statement.entries[2].valueDate.reset();
+  StatementImport import(db.connection());
+  auto fed = testing::feed(import, statement);
+  BOOST_REQUIRE(!fed);
+  BOOST_TEST(fed.error().where == "statement 1, entry 3");
+}
+
+BOOST_AUTO_TEST_CASE(AnImportIsAuditedAndRecordsTheClosingBalance) {
+  TempDir dir;
+  auto db = Database::create(dir / "firm.platnik").value();
+  const auto statement = testing::makeStatement(testing::accountNumber(42), 9, 20);
+  importStatements(db, {statement});
+  const auto records = db.auditLog().recent(1).value();
+  BOOST_REQUIRE(records.size() == 1u);
+  BOOST_TEST(records[0].action == "import");
+  BOOST_TEST(records[0].subject == "test file");
+  BOOST_TEST(records[0].details.find("20 new entries") != std::string::npos);
+  const auto account = db.accounts().find(testing::accountNumber(42)).value();
+  BOOST_REQUIRE(account.has_value());
+  const auto balance = db.balances().current(account->id).value();
+  BOOST_REQUIRE(balance.has_value());
+  BOOST_TEST((balance->amount == statement.info.closing->amount));
+  BOOST_TEST((balance->date == *statement.info.date));
+}
+
+BOOST_AUTO_TEST_CASE(WithoutAClosingBalanceItIsComputedFromTheOpeningAndTheLines) {
+  TempDir dir;
+  auto db = Database::create(dir / "firm.platnik").value();
+  auto statement = testing::makeStatement(testing::accountNumber(42), 9, 20);
+  const auto expected = statement.info.closing->amount;
+  statement.info.closing.reset();
+  importStatements(db, {statement});
+  const auto account = db.accounts().find(testing::accountNumber(42)).value();
+  const auto balance = db.balances().current(account->id).value();
+  BOOST_REQUIRE(balance.has_value());
+  BOOST_TEST((balance->amount == expected));
+}
+
+BOOST_AUTO_TEST_CASE(AStatementWithoutAccountIsRejected) {
+  TempDir dir;
+  auto db = Database::create(dir / "firm.platnik").value();
+  auto statement = testing::makeStatement("", 1, 1);
+  StatementImport import(db.connection());
+  auto fed = testing::feed(import, statement);
+  BOOST_REQUIRE(!fed);
+  BOOST_TEST((fed.error().code == banking::Errc::MalformedFile));
+}
+
+BOOST_AUTO_TEST_CASE(IdentityDependsOnContentAndOccurrence) {
+  const auto entry = testing::makeEntry(1, 1, testing::dayNumber(1));
+  const auto a = StatementImport::identityOf("160", entry, std::nullopt, 0);
+  BOOST_TEST((a == StatementImport::identityOf("160", entry, std::nullopt, 0)));
+  BOOST_TEST((a != StatementImport::identityOf("160", entry, std::nullopt, 1)));
+  BOOST_TEST((a != StatementImport::identityOf("161", entry, std::nullopt, 0)));
+  auto other = entry;
+  other.purpose += ".";
+  BOOST_TEST((a != StatementImport::identityOf("160", other, std::nullopt, 0)));
+  other = entry;
+  other.amount = banking::Money(entry.amount.minorUnits() + 1, banking::Currency::rsd());
+  BOOST_TEST((a != StatementImport::identityOf("160", other, std::nullopt, 0)));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
