@@ -2,6 +2,9 @@
 
 #include <CLI/App.hpp>
 
+#include <filesystem>
+#include <string>
+
 namespace platnik::cli {
 
 /// platnik-cli's exit codes (docs/cli.md). Scripts rely on them.
@@ -10,9 +13,14 @@ inline constexpr int kExitInvalid = 1;   ///< the data checked is not valid
 inline constexpr int kExitUsage = 2;     ///< wrong arguments, or a file that cannot be read
 inline constexpr int kExitInternal = 3;  ///< a bug: an unexpected exception
 
-/// What the command that ran leaves for main() to return.
+/// The global options, and what the command that ran leaves for main() to return.
 struct RunState {
   int exitCode = kExitOk;
+  /// `--db FILE`: the company database; empty means the default place
+  /// ($XDG_DATA_HOME/platnik/company.platnik).
+  std::filesystem::path database;
+  /// `--module PATH`: a PKCS#11 module to use besides p11-kit's registered ones.
+  std::string module;
 };
 
 // One command group per file. A group adds its subcommand to the top-level app and sets

@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
         "Run 'platnik-cli COMMAND --help' for a command's options.");
 
     RunState state;
+    app.add_option("--db", state.database,
+                   "the company database (default: $XDG_DATA_HOME/platnik/company.platnik)");
+    app.add_option("--module", state.module, "a PKCS#11 module (a card's middleware) to use for tokens");
     registerAccount(app, state);
     registerReference(app, state);
     registerQr(app, state);
