@@ -4,9 +4,12 @@
 // (":20:", ":61:", ":NS:", …); other lines continue the field before them, even when they
 // begin with ':' (":08 Karten" inside :86:). A line that has a tag's shape but an unknown
 // number (":12:") is an error rather than text, so a damaged file is not read as a good one.
-// Each message (":20:" up to "-", "-}", the next envelope, the next ":20:" or the end) is
-// checked whole before anything of it reaches the sink, so a file is rejected before any of
-// a bad message is delivered; only one message's entries are held in memory.
+// Each message (":20:" up to "-", "-}", the next envelope, the next ":20:" or the end) streams
+// into the sink: the statement begins at its first line (:61:), each line is delivered once its
+// information (:86:) is complete, and the statement ends at its closing balance. Only one
+// entry is held in memory, whatever the size of the statement. A file that turns out bad
+// fails the read; by the StatementSink contract the caller then discards what it received
+// (the storage layer imports inside one transaction).
 
 #include "Mt940Fields.h"
 #include "Readers.h"
@@ -94,10 +97,11 @@ struct Field {
   std::vector<std::string> lines;
 };
 
-/// One message, collected and checked before it is delivered.
+/// One message, streamed into the sink as it is read.
 class Message {
  public:
-  Message(Format format, std::size_t startLine) : m_format(format), m_startLine(startLine) {}
+  Message(Format format, std::size_t startLine, StatementSink& sink)
+      : m_format(format), m_startLine(startLine), m_sink(sink) {}
 
   Result<void> add(Field field) {
     const auto where = fmt::format("line {}", field.line);
@@ -125,7 +129,7 @@ class Message {
                     where);
       }
       if (m_lastTag == "61" || (m_lastTag == "86" && m_lastWasEntryInfo)) {
-        applyInformation(field.lines, m_entries.back());
+        applyInformation(field.lines, *m_pending);
         m_lastWasEntryInfo = true;
       } else {
         m_lastWasEntryInfo = false;  // about the statement, not an entry: nothing of ours
@@ -144,8 +148,8 @@ class Message {
   /// Whether the statement has what ends it (MT940: the closing balance).
   [[nodiscard]] bool complete() const { return m_format == Format::Mt942 || m_info.closing.has_value(); }
 
-  /// Checks the message is complete and delivers it.
-  Result<void> deliver(StatementSink& sink, std::size_t endLine) {
+  /// Checks the message is complete and delivers the rest of it.
+  Result<void> deliver(std::size_t endLine) {
     const auto where = fmt::format("line {}", endLine);
     if (!m_haveAccount) {
       return fail(Errc::MalformedFile,
@@ -169,17 +173,35 @@ class Message {
                   fmt::format("the message starting on line {} has no floor limit (:34F:)", m_startLine),
                   where);
     }
-    StatementInfo begin = m_info;
-    begin.closing.reset();
-    begin.otherBalances.clear();
-    BOOST_OUTCOME_TRYV(sink.begin(begin));
-    for (const auto& entry : m_entries) {
-      BOOST_OUTCOME_TRYV(sink.entry(entry));
-    }
-    return sink.end(m_info);
+    BOOST_OUTCOME_TRYV(flushPending());
+    BOOST_OUTCOME_TRYV(beginOnce());
+    return m_sink.end(m_info);
   }
 
  private:
+  /// Begins the statement in the sink with what is known before its lines.
+  Result<void> beginOnce() {
+    if (m_begun) {
+      return boost::outcome_v2::success();
+    }
+    StatementInfo begin = m_info;
+    begin.closing.reset();
+    begin.otherBalances.clear();
+    m_begun = true;
+    return m_sink.begin(begin);
+  }
+
+  /// Delivers the line read last, now that nothing more can belong to it.
+  Result<void> flushPending() {
+    if (!m_pending) {
+      return boost::outcome_v2::success();
+    }
+    BOOST_OUTCOME_TRYV(beginOnce());
+    BOOST_OUTCOME_TRYV(m_sink.entry(*m_pending));
+    m_pending.reset();
+    return boost::outcome_v2::success();
+  }
+
   Result<void> addValue(const TagInfo& info, const std::string& value, const std::vector<std::string>& lines,
                         const std::string& where) {
     const auto& tag = info.tag;
@@ -288,7 +310,8 @@ class Message {
         entry.endToEndId = parsed.customerReference;
       }
       entry.additionalInfo = parsed.supplementaryDetails;
-      m_entries.push_back(std::move(entry));
+      BOOST_OUTCOME_TRYV(flushPending());
+      m_pending = std::move(entry);
       m_lastWasEntryInfo = false;
     }
     // :21: (related reference) carries nothing we keep.
@@ -310,7 +333,9 @@ class Message {
   std::optional<Rank> m_rank;
   std::string_view m_lastTag = "20";
   bool m_lastWasEntryInfo = false;
-  std::vector<Entry> m_entries;
+  StatementSink& m_sink;
+  bool m_begun = false;
+  std::optional<Entry> m_pending;  ///< the line read last, waiting for its :86:
 };
 
 /// "-}" always ends a message; a bare "-" (or Van Lanschot's "-XXX") only once the statement
@@ -344,7 +369,7 @@ Result<void> readMt940(std::istream& in, StatementSink& sink, Format format) {
   auto closeMessage = [&](std::size_t line) -> Result<void> {
     BOOST_OUTCOME_TRYV(closeField());
     if (message) {
-      BOOST_OUTCOME_TRYV(message->deliver(sink, line));
+      BOOST_OUTCOME_TRYV(message->deliver(line));
       ++messages;
     }
     message.reset();
@@ -391,7 +416,7 @@ Result<void> readMt940(std::istream& in, StatementSink& sink, Format format) {
     }
     if (info->tag == "20") {
       BOOST_OUTCOME_TRYV(closeMessage(number));
-      message.emplace(format, number);
+      message.emplace(format, number, sink);
     } else if (!message) {
       return fail(Errc::MalformedFile,
                   fmt::format("tag :{}: before the start of a message (:20:)", info->tag), where);
