@@ -4,6 +4,7 @@
 #   ./run.sh test    install what is needed, build, run every test (also under ASan/UBSan)
 #   ./run.sh build   build only (no package installation)
 #   ./run.sh bench   build with optimisation and print the benchmark tables
+#   ./run.sh fuzz [SECONDS]  build the libFuzzer targets with clang, run each SECONDS (default 60)
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -34,6 +35,20 @@ ensure_display() {
   done
 }
 
+# Builds the libFuzzer targets with clang and runs each for $1 seconds; output in build-fuzz/fuzz.log.
+run_fuzzers() {
+  local seconds=$1
+  CC=clang CXX=clang++ configure_and_build build-fuzz -DPLATNIK_FUZZ=ON -DPLATNIK_BUILD_TESTS=OFF \
+    -DPLATNIK_BUILD_GUI=OFF -DPLATNIK_BUILD_BENCH=OFF -DPLATNIK_FUZZ_SECONDS="$seconds"
+  if cmake --build build-fuzz --target fuzz -j 1 >build-fuzz/fuzz.log 2>&1; then
+    echo "fuzz: every target ran ${seconds}s without a finding ($(grep -c '^Done' build-fuzz/fuzz.log) targets)"
+  else
+    grep -E 'ERROR|SUMMARY|crash-|leak-|timeout-' build-fuzz/fuzz.log | head -20
+    echo "fuzz: a target found a problem; see build-fuzz/fuzz.log" >&2
+    return 1
+  fi
+}
+
 case "${1:-}" in
   demo)
     install_deps
@@ -48,8 +63,15 @@ case "${1:-}" in
     configure_and_build build-asan -DPLATNIK_SANITIZE=ON -DPLATNIK_BUILD_GUI=OFF -DPLATNIK_BUILD_BENCH=OFF
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       ctest --test-dir build-asan --output-on-failure -j "$jobs" -LE 'gui|bench'
+    run_fuzzers 5
     configure_and_build build
+    # The demo's screenshots, kept as the run's output (./screenshots).
+    bash scripts/demo.sh build --screenshots >/dev/null
     ctest --test-dir build --output-on-failure -j "$jobs"
+    ;;
+  fuzz)
+    install_deps
+    run_fuzzers "${2:-60}"
     ;;
   build)
     configure_and_build build
