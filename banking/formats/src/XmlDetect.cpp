@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
-#include <regex>
+#include <cctype>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace platnik::banking::formats::detail {
 namespace {
@@ -35,34 +37,101 @@ std::string rootName(std::string_view head) {
   }
 }
 
+/// The values of every xmlns / xmlns:prefix attribute in the head.
+std::vector<std::string_view> namespaceUris(std::string_view head) {
+  std::vector<std::string_view> uris;
+  for (auto at = head.find("xmlns"); at != std::string_view::npos; at = head.find("xmlns", at + 5)) {
+    std::size_t p = at + 5;
+    if (p < head.size() && head[p] == ':') {
+      while (p < head.size() && (std::isalnum(static_cast<unsigned char>(head[p])) || head[p] == ':' ||
+                                 head[p] == '_' || head[p] == '.' || head[p] == '-')) {
+        ++p;
+      }
+    }
+    while (p < head.size() && std::isspace(static_cast<unsigned char>(head[p]))) {
+      ++p;
+    }
+    if (p >= head.size() || head[p] != '=') {
+      continue;
+    }
+    ++p;
+    while (p < head.size() && std::isspace(static_cast<unsigned char>(head[p]))) {
+      ++p;
+    }
+    if (p >= head.size() || (head[p] != '"' && head[p] != '\'')) {
+      continue;
+    }
+    const char quote = head[p];
+    const auto end = head.find(quote, p + 1);
+    if (end == std::string_view::npos) {
+      break;
+    }
+    uris.push_back(head.substr(p + 1, end - p - 1));
+  }
+  return uris;
+}
+
+/// "camt.053.001.02" inside a namespace URI: the business area, message number and version.
+struct MessageName {
+  std::string_view area;
+  std::string_view message;
+  std::string_view version;
+};
+
+std::optional<MessageName> findMessageName(std::string_view uri) {
+  const auto digits = [&](std::size_t at, std::size_t count) {
+    if (at + count > uri.size()) {
+      return false;
+    }
+    for (std::size_t i = at; i < at + count; ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(uri[i]))) {
+        return false;
+      }
+    }
+    return true;
+  };
+  for (std::size_t start = 0; start < uri.size(); ++start) {
+    if (start > 0 && uri[start - 1] != ':' && uri[start - 1] != '/') {
+      continue;
+    }
+    std::size_t p = start;
+    while (p < uri.size() && uri[p] >= 'a' && uri[p] <= 'z') {
+      ++p;
+    }
+    const std::size_t letters = p - start;
+    // area "." 3 digits "." 3 digits "." 2 digits, then the end or a '.'
+    if (letters < 3 || letters > 5 || p + 11 > uri.size() || uri[p] != '.' || !digits(p + 1, 3) ||
+        uri[p + 4] != '.' || !digits(p + 5, 3) || uri[p + 8] != '.' || !digits(p + 9, 2) ||
+        (p + 11 < uri.size() && uri[p + 11] != '.')) {
+      continue;
+    }
+    return MessageName{uri.substr(start, letters), uri.substr(p + 1, 3), uri.substr(p + 9, 2)};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Result<Format> detectXmlFormat(std::string_view head) {
   // ISO 20022: the message is named by its namespace (on Document, or declared on a SWIFT
   // envelope around it): urn:iso:std:iso:20022:tech:xsd:camt.053.001.02, the Swiss
   // http://www.six-interbank-clearing.com/de/pain.001.001.03.ch.02.xsd, urn:sepade:xsd:…
-  static const std::regex kNamespace(R"re(xmlns(?::[A-Za-z0-9_.-]+)?\s*=\s*["']([^"']*)["'])re");
-  static const std::regex kMessage(R"re((?:^|[:/])([a-z]{3,5})\.(\d{3})\.(\d{3})\.(\d{2})(?:$|[.]))re");
-  const std::string text(head);
   std::string isoNamespace;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), kNamespace); it != std::sregex_iterator();
-       ++it) {
-    const std::string uri = (*it)[1].str();
-    std::smatch m;
-    if (!std::regex_search(uri, m, kMessage)) {
+  for (const auto uri : namespaceUris(head)) {
+    const auto name = findMessageName(uri);
+    if (!name) {
       continue;
     }
-    const std::string area = m[1].str();
-    const std::string message = m[2].str();
+    const auto& [area, message, versionText] = *name;
     if (area == "head") {
       continue;  // the business application header of an envelope
     }
-    const int version = std::stoi(m[4].str());
+    const int version = (versionText[0] - '0') * 10 + (versionText[1] - '0');
     if (area == "camt" && (message == "052" || message == "053" || message == "054")) {
       if (version < 2 || version > 8) {
         return fail(Errc::UnsupportedFormat,
                     fmt::format("camt.{}.001.{} is not supported (versions .001.02 to .001.08 are)", message,
-                                m[4].str()));
+                                versionText));
       }
       return message == "052" ? Format::Camt052 : message == "053" ? Format::Camt053 : Format::Camt054;
     }
@@ -72,7 +141,7 @@ Result<Format> detectXmlFormat(std::string_view head) {
     if (area == "pain" && message == "002") {
       return Format::Pain002;
     }
-    isoNamespace = uri;
+    isoNamespace = std::string(uri);
   }
   const std::string root = rootName(head);
   if (root == "stmtrs" || root == "stmtrslist" || root == "pmtnotification") {
