@@ -315,6 +315,19 @@ Result<void> FixedLineBuilder::date(std::size_t position, std::string_view patte
   return place(position, text.size(), text, field);
 }
 
+Result<std::string> accountField(std::string_view account, std::string_view field,
+                                 const std::string& context) {
+  if (account.empty()) {
+    return std::string{};
+  }
+  std::string digits = accountDigits(account);
+  if (digits.empty()) {
+    return Error(Errc::InvalidAccount,
+                 fmt::format("the {} '{}' is not an 18-digit account number", field, account), context);
+  }
+  return digits;
+}
+
 std::string accountDigits(std::string_view text) {
   std::string digits;
   for (char c : text) {

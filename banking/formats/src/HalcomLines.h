@@ -133,6 +133,10 @@ class FixedLineBuilder {
 /// The 18 digits of a domestic account written in any of the forms banks use ("205-…-45",
 /// "170-000030045758065", 18 digits), or empty when the text is not one.
 std::string accountDigits(std::string_view text);
+/// An account for a writer's 18-digit field: empty stays empty; anything that is not an
+/// account number fails with InvalidAccount naming the field and `context` (the record).
+Result<std::string> accountField(std::string_view account, std::string_view field,
+                                 const std::string& context);
 /// "RS35…" for a valid domestic account, else empty.
 std::string ibanOf(std::string_view account);
 /// Text without leading and trailing blanks.

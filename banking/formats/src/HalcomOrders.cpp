@@ -180,19 +180,6 @@ Result<std::vector<HalcomImportedOrder>> readHalcomOrders(std::istream& in) {
 
 namespace {
 
-Result<std::string> accountField(std::string_view account, std::string_view field,
-                                 const std::string& context) {
-  if (account.empty()) {
-    return std::string{};
-  }
-  std::string digits = detail::accountDigits(account);
-  if (digits.empty()) {
-    return Error(Errc::InvalidAccount,
-                 fmt::format("the {} '{}' is not an 18-digit account number", field, account), context);
-  }
-  return digits;
-}
-
 Result<std::string> headerRecord(const PaymentOrder& first, const std::string& payerAccount, char type,
                                  std::optional<Date> commonDate, const Money& total, std::size_t count) {
   const std::string context = type == '0' ? "address record" : "sum record";
@@ -214,7 +201,7 @@ Result<std::string> headerRecord(const PaymentOrder& first, const std::string& p
 Result<std::string> orderRecord(const PaymentOrder& order, std::size_t index) {
   const std::string context = fmt::format("order {}", index);
   FixedLineBuilder line(kOrderWidth, context);
-  BOOST_OUTCOME_TRY(account, accountField(order.recipientAccount, "recipient account", context));
+  BOOST_OUTCOME_TRY(account, detail::accountField(order.recipientAccount, "recipient account", context));
   BOOST_OUTCOME_TRYV(line.text(1, 18, account, Overflow::Fail, "recipient account"));
   BOOST_OUTCOME_TRYV(line.text(19, 35, order.recipientName, Overflow::Fail, "recipient name"));
   BOOST_OUTCOME_TRYV(line.text(54, 10, order.recipientPlace, Overflow::Fail, "recipient place"));
@@ -265,7 +252,7 @@ Result<void> writeHalcomOrders(std::ostream& out, std::span<const PaymentOrder> 
     return fail(Errc::InvalidArgument, "there are no orders to write");
   }
   const PaymentOrder& first = orders.front();
-  BOOST_OUTCOME_TRY(payerAccount, accountField(first.payerAccount, "payer account", "order 1"));
+  BOOST_OUTCOME_TRY(payerAccount, detail::accountField(first.payerAccount, "payer account", "order 1"));
   if (payerAccount.empty()) {
     return fail(Errc::InvalidAccount, "the payer account is empty", "order 1");
   }

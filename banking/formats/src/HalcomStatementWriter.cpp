@@ -36,23 +36,11 @@ std::string postingCode(const Entry& entry) {
   return negative ? "10" : "20";
 }
 
-Result<std::string> accountField(std::string_view account, std::string_view field,
-                                 const std::string& context) {
-  if (account.empty()) {
-    return std::string{};
-  }
-  std::string digits = detail::accountDigits(account);
-  if (digits.empty()) {
-    return Error(Errc::InvalidAccount,
-                 fmt::format("the {} '{}' is not an 18-digit account number", field, account), context);
-  }
-  return digits;
-}
-
 Result<std::string> turnoverLine(const StatementInfo& info, const std::string& ownAccount, const Entry& entry,
                                  const std::string& context) {
   FixedLineBuilder line(kTurnoverWidth, context);
-  BOOST_OUTCOME_TRY(counterparty, accountField(entry.counterparty.account, "counterparty account", context));
+  BOOST_OUTCOME_TRY(counterparty,
+                    detail::accountField(entry.counterparty.account, "counterparty account", context));
   BOOST_OUTCOME_TRYV(line.text(1, 18, counterparty, Overflow::Fail, "counterparty account"));
   const std::string code = postingCode(entry);
   BOOST_OUTCOME_TRYV(line.text(19, 2, code, Overflow::Fail, "posting code"));
@@ -96,7 +84,7 @@ Result<void> writeHalcomTurnover(std::ostream& out, std::span<const Statement> s
     const Statement& statement = statements[s];
     const std::string statementContext = fmt::format("statement {}", s + 1);
     BOOST_OUTCOME_TRYV(checkDinars(statement.info, statementContext));
-    BOOST_OUTCOME_TRY(ownAccount, accountField(statement.info.account, "account", statementContext));
+    BOOST_OUTCOME_TRY(ownAccount, detail::accountField(statement.info.account, "account", statementContext));
     if (ownAccount.empty() && !statement.entries.empty()) {
       return fail(Errc::InvalidAccount, "the statement has no account", statementContext);
     }
@@ -119,7 +107,7 @@ Result<void> writeHalcomRecap(std::ostream& out, std::span<const Statement> stat
     const StatementInfo& info = statement.info;
     const std::string context = fmt::format("statement {}", s + 1);
     BOOST_OUTCOME_TRYV(checkDinars(info, context));
-    BOOST_OUTCOME_TRY(account, accountField(info.account, "account", context));
+    BOOST_OUTCOME_TRY(account, detail::accountField(info.account, "account", context));
     if (account.empty() || !info.opening || !info.closing) {
       return fail(Errc::InvalidArgument, "a recap needs the statement's account, opening and closing balance",
                   context);
