@@ -1,7 +1,8 @@
 # cmake -DOUT=<file.cpp> -DDIR=<schemas dir> -P embed.cmake
 # Writes each XSD as a raw string literal (split in pieces under the compilers' literal limits).
 set(code "// Generated from banking/formats/schemas by embed.cmake; do not edit.\n#include <string_view>\n\nnamespace platnik::banking::formats::detail {\n")
-foreach(pair "pain.001.001.03.xsd;kPain00100103" "pain.001.001.09.xsd;kPain00100109")
+foreach(pair "pain.001.001.03.xsd;kPain00100103" "pain.001.001.09.xsd;kPain00100109"
+             "camt.053.001.02.xsd;kCamt05300102")
   list(GET pair 0 file)
   list(GET pair 1 name)
   file(READ ${DIR}/${file} content)

@@ -5,5 +5,6 @@ add_custom_command(
   OUTPUT ${_platnik_xsd_cpp}
   COMMAND ${CMAKE_COMMAND} -DOUT=${_platnik_xsd_cpp} -DDIR=${_platnik_xsd_dir} -P ${_platnik_xsd_dir}/embed.cmake
   DEPENDS ${_platnik_xsd_dir}/embed.cmake ${_platnik_xsd_dir}/pain.001.001.03.xsd ${_platnik_xsd_dir}/pain.001.001.09.xsd
-  COMMENT "Embedding the pain.001 schemas")
+          ${_platnik_xsd_dir}/camt.053.001.02.xsd
+  COMMENT "Embedding the pain.001 and camt.053 schemas")
 target_sources(platnik_formats PRIVATE ${_platnik_xsd_cpp})

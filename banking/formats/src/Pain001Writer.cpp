@@ -1,5 +1,6 @@
 // pain.001.001.03 / .001.001.09 credit transfer initiation from Platnik's payment orders.
 
+#include "XmlWriting.h"
 #include "banking/Account.h"
 #include "banking/Iban.h"
 #include "banking/formats/Iso20022.h"
@@ -15,36 +16,8 @@
 namespace platnik::banking::formats {
 namespace {
 
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-/// Appends <name>text</name> when the text is not empty.
-void element(std::string& out, std::string_view indent, std::string_view name, std::string_view text) {
-  if (!text.empty()) {
-    out += fmt::format("{}<{}>{}</{}>\n", indent, name, escape(text), name);
-  }
-}
+using detail::xmlElement;
+using detail::xmlEscape;
 
 /// An account as an IBAN: a domestic account becomes RS35…; a foreign IBAN stays.
 Result<std::string> ibanOf(std::string_view account, std::string_view what, std::size_t index) {
@@ -79,10 +52,10 @@ void agent(std::string& out, std::string_view indent, std::string_view tag, std:
 void party(std::string& out, std::string_view indent, std::string_view tag, std::string_view name,
            std::string_view place) {
   out += fmt::format("{}<{}>\n", indent, tag);
-  element(out, fmt::format("{}  ", indent), "Nm", name);
+  xmlElement(out, fmt::format("{}  ", indent), "Nm", name);
   if (!place.empty()) {
     out += fmt::format("{}  <PstlAdr>\n{}    <TwnNm>{}</TwnNm>\n{}  </PstlAdr>\n", indent, indent,
-                       escape(place), indent);
+                       xmlEscape(place), indent);
   }
   out += fmt::format("{}</{}>\n", indent, tag);
 }
@@ -135,10 +108,10 @@ Result<std::string> writePain001(const Pain001Message& message, Pain001Version v
   out.reserve(1024 + message.payments.size() * 1200);
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += fmt::format("<Document xmlns=\"{}\">\n  <CstmrCdtTrfInitn>\n    <GrpHdr>\n", namespaceOf(version));
-  element(out, "      ", "MsgId", message.messageId);
-  element(out, "      ", "CreDtTm", fmt::format("{:%Y-%m-%dT%H:%M:%S}", message.creationTime));
-  element(out, "      ", "NbOfTxs", std::to_string(message.payments.size()));
-  element(out, "      ", "CtrlSum", total->toString());
+  xmlElement(out, "      ", "MsgId", message.messageId);
+  xmlElement(out, "      ", "CreDtTm", fmt::format("{:%Y-%m-%dT%H:%M:%S}", message.creationTime));
+  xmlElement(out, "      ", "NbOfTxs", std::to_string(message.payments.size()));
+  xmlElement(out, "      ", "CtrlSum", total->toString());
   party(out, "      ", "InitgPty", message.initiatingParty, {});
   out += "    </GrpHdr>\n";
   std::size_t groupNumber = 0;
@@ -150,10 +123,10 @@ Result<std::string> writePain001(const Pain001Message& message, Pain001Version v
       sum = sum ? sum->plus(message.payments[i].order.amount).value() : message.payments[i].order.amount;
     }
     out += "    <PmtInf>\n";
-    element(out, "      ", "PmtInfId", fmt::format("{}-{}", message.messageId.substr(0, 28), groupNumber));
-    element(out, "      ", "PmtMtd", "TRF");
-    element(out, "      ", "NbOfTxs", std::to_string(group.payments.size()));
-    element(out, "      ", "CtrlSum", sum->toString());
+    xmlElement(out, "      ", "PmtInfId", fmt::format("{}-{}", message.messageId.substr(0, 28), groupNumber));
+    xmlElement(out, "      ", "PmtMtd", "TRF");
+    xmlElement(out, "      ", "NbOfTxs", std::to_string(group.payments.size()));
+    xmlElement(out, "      ", "CtrlSum", sum->toString());
     if (group.urgent) {
       out += "      <PmtTpInf>\n        <InstrPrty>HIGH</InstrPrty>\n      </PmtTpInf>\n";
     }
@@ -165,7 +138,7 @@ Result<std::string> writePain001(const Pain001Message& message, Pain001Version v
     if (v09) {
       out += fmt::format("      <ReqdExctnDt>\n        <Dt>{}</Dt>\n      </ReqdExctnDt>\n", date);
     } else {
-      element(out, "      ", "ReqdExctnDt", date);
+      xmlElement(out, "      ", "ReqdExctnDt", date);
     }
     party(out, "      ", "Dbtr", first.payerName, first.payerPlace);
     out += fmt::format(
@@ -177,7 +150,7 @@ Result<std::string> writePain001(const Pain001Message& message, Pain001Version v
       const PaymentOrder& order = payment.order;
       BOOST_OUTCOME_TRY(recipient, ibanOf(order.recipientAccount, "recipient_account", i));
       out += "      <CdtTrfTxInf>\n        <PmtId>\n";
-      element(out, "          ", "EndToEndId", payment.endToEndId);
+      xmlElement(out, "          ", "EndToEndId", payment.endToEndId);
       out += "        </PmtId>\n";
       out += fmt::format("        <Amt>\n          <InstdAmt Ccy=\"{}\">{}</InstdAmt>\n        </Amt>\n",
                          order.amount.currency().code(), order.amount.toString());
@@ -189,12 +162,12 @@ Result<std::string> writePain001(const Pain001Message& message, Pain001Version v
           recipient);
       if (!order.paymentCode.empty()) {
         out += fmt::format("        <Purp>\n          <Prtry>{}</Prtry>\n        </Purp>\n",
-                           escape(order.paymentCode));
+                           xmlEscape(order.paymentCode));
       }
       const bool structured = !order.creditReference.number.empty() || !order.debitReference.empty();
       if (!order.purpose.empty() || structured) {
         out += "        <RmtInf>\n";
-        element(out, "          ", "Ustrd", order.purpose);
+        xmlElement(out, "          ", "Ustrd", order.purpose);
         if (structured) {
           out += "          <Strd>\n";
           if (!order.creditReference.number.empty()) {
@@ -203,14 +176,16 @@ Result<std::string> writePain001(const Pain001Message& message, Pain001Version v
               out += fmt::format(
                   "              <Tp>\n                <CdOrPrtry>\n                  <Prtry>{}</Prtry>\n"
                   "                </CdOrPrtry>\n              </Tp>\n",
-                  escape(order.creditReference.model));
+                  xmlEscape(order.creditReference.model));
             }
-            element(out, "              ", "Ref", order.creditReference.model + order.creditReference.number);
+            xmlElement(out, "              ", "Ref",
+                       order.creditReference.model + order.creditReference.number);
             out += "            </CdtrRefInf>\n";
           }
           if (!order.debitReference.empty()) {
-            element(out, "            ", "AddtlRmtInf",
-                    fmt::format("/DBTRREF/{}/{}", order.debitReference.model, order.debitReference.number));
+            xmlElement(
+                out, "            ", "AddtlRmtInf",
+                fmt::format("/DBTRREF/{}/{}", order.debitReference.model, order.debitReference.number));
           }
           out += "          </Strd>\n";
         }
