@@ -29,5 +29,19 @@ void registerAccount(CLI::App& app, RunState& state);
 void registerReference(CLI::App& app, RunState& state);
 void registerQr(CLI::App& app, RunState& state);
 void registerOrder(CLI::App& app, RunState& state);
+/// `order import|export`; adds to the `order` group, so it runs after registerOrder.
+void registerOrderFiles(CLI::App& app, RunState& state);
+void registerStatement(CLI::App& app, RunState& state);
+/// `token list`, `pin change|unblock`, `cert show|renew-request|import`, `doc sign|verify`.
+void registerToken(CLI::App& app, RunState& state);
+void registerPin(CLI::App& app, RunState& state);
+void registerCert(CLI::App& app, RunState& state);
+void registerDoc(CLI::App& app, RunState& state);
+/// `order sign|verify`; adds to the `order` group, so it runs after registerOrder.
+void registerOrderSigning(CLI::App& app, RunState& state);
+/// `db`, `bank`, `contact`, and `account add|list` (adds to the account group: after registerAccount).
+void registerDatabase(CLI::App& app, RunState& state);
+/// `order add|list|show` (adds to the order group: after registerOrder), `entries`, `search`, `balance`.
+void registerRecords(CLI::App& app, RunState& state);
 
 }  // namespace platnik::cli

@@ -25,4 +25,11 @@ std::optional<storage::Database> openDatabase(RunState& state, bool create) {
   return std::move(database).value();
 }
 
+int reportError(const banking::Error& error) {
+  fmt::print(stderr, "platnik-cli: {}\n", error.describe());
+  const bool badOption = error.code == banking::Errc::InvalidArgument && error.where.starts_with("--");
+  const bool unusable = error.code == banking::Errc::Io || error.code == banking::Errc::Database;
+  return badOption || unusable ? kExitUsage : kExitInvalid;
+}
+
 }  // namespace platnik::cli

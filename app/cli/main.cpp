@@ -29,6 +29,15 @@ int main(int argc, char** argv) {
     registerReference(app, state);
     registerQr(app, state);
     registerOrder(app, state);
+    registerOrderFiles(app, state);  // adds to the order group: after registerOrder
+    registerStatement(app, state);
+    registerToken(app, state);
+    registerPin(app, state);
+    registerCert(app, state);
+    registerDoc(app, state);
+    registerOrderSigning(app, state);  // adds to the order group: after registerOrder
+    registerDatabase(app, state);      // adds to the account group: after registerAccount
+    registerRecords(app, state);       // adds to the order group: after registerOrder
 
     try {
       app.parse(argc, argv);
