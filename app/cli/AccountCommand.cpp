@@ -14,15 +14,7 @@ struct AccountCheckOptions {
 };
 
 int runAccountCheck(const AccountCheckOptions& options) {
-  const auto check = services::AccountCheck::run(options.account);
-  if (options.json) {
-    printJson(check.toJson());
-  } else if (check.valid()) {
-    printResult(check.describe());
-  } else {
-    printProblem(check.describeError());
-  }
-  return check.valid() ? kExitOk : kExitInvalid;
+  return reportCheck(services::AccountCheck::run(options.account), options.json);
 }
 
 }  // namespace
@@ -34,7 +26,7 @@ void registerAccount(CLI::App& app, RunState& state) {
   auto options = std::make_shared<AccountCheckOptions>();
   auto* check = group->add_subcommand(
       "check",
-      "Check a domestic account number (18 digits, short form 160-18203-69, or RS IBAN) and show its "
+      "Check a domestic account number (18 digits, short form 160-182039-69, or RS IBAN) and show its "
       "forms and bank. Exit 0 valid, 1 invalid.");
   check->add_option("ACCOUNT", options->account, "The account number")->required();
   check->add_flag("--json", options->json, "Print one JSON object (also when invalid)");

@@ -234,7 +234,7 @@ void registerAccountAddList(CLI::App& app, RunState& state) {
       "add",
       "Add one of the company's accounts (--db). The bank is the one whose code the number starts with; "
       "add it first with 'bank add'. Exit 1 when refused (invalid number, unknown bank, already there).");
-  add->add_option("NUMBER", options->number, "The account: 18 digits, short form 160-18203-69, or RS IBAN")
+  add->add_option("NUMBER", options->number, "The account: 18 digits, short form 160-182039-69, or RS IBAN")
       ->required();
   add->add_option("--currency", options->currency, "The account's currency (ISO 4217)")
       ->capture_default_str();

@@ -17,15 +17,7 @@ struct QrParseOptions {
 };
 
 int runQrParse(const QrParseOptions& options) {
-  const auto check = services::QrCheck::run(options.payload);
-  if (options.json) {
-    printJson(check.toJson());
-  } else if (check.valid()) {
-    printResult(check.describe());
-  } else {
-    printProblem(check.describeError());
-  }
-  return check.valid() ? kExitOk : kExitInvalid;
+  return reportCheck(services::QrCheck::run(options.payload), options.json);
 }
 
 int runQrMake(const services::QrRequest& request) {

@@ -15,15 +15,7 @@ struct ReferenceCheckOptions {
 };
 
 int runReferenceCheck(const ReferenceCheckOptions& options) {
-  const auto check = services::ReferenceCheck::run(options.model, options.reference);
-  if (options.json) {
-    printJson(check.toJson());
-  } else if (check.valid()) {
-    printResult(check.describe());
-  } else {
-    printProblem(check.describeError());
-  }
-  return check.valid() ? kExitOk : kExitInvalid;
+  return reportCheck(services::ReferenceCheck::run(options.model, options.reference), options.json);
 }
 
 }  // namespace
