@@ -32,7 +32,11 @@ Result<Currency> Currency::fromCode(std::string_view code) {
   return Currency({it->code[0], it->code[1], it->code[2]}, it->exponent, it->numeric);
 }
 
-Currency Currency::rsd() { return fromCode("RSD").value(); }
-Currency Currency::eur() { return fromCode("EUR").value(); }
+Currency Currency::rsd() {
+  return fromCode("RSD").value();
+}
+Currency Currency::eur() {
+  return fromCode("EUR").value();
+}
 
 }  // namespace platnik::banking

@@ -10,11 +10,13 @@ namespace {
 
 constexpr std::int64_t kPow10[] = {1, 10, 100, 1000, 10000};
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 /// Accumulates decimal digits into minor units, failing on overflow.
 class MinorBuilder {
-public:
+ public:
   bool push(char digit) {
     const int d = digit - '0';
     if (__builtin_mul_overflow(m_value, std::int64_t{10}, &m_value) ||
@@ -25,7 +27,7 @@ public:
   }
   [[nodiscard]] std::int64_t value() const { return m_value; }
 
-private:
+ private:
   std::int64_t m_value = 0;
 };
 
@@ -70,8 +72,8 @@ Result<Money> parseAmount(std::string_view text, Currency currency, char decimal
   }
   const int exponent = currency.exponent();
   if (static_cast<int>(decimals.size()) > exponent) {
-    return fail(Errc::Precision, fmt::format("'{}' has more decimals than {} has ({})", original,
-                                             currency.code(), exponent));
+    return fail(Errc::Precision,
+                fmt::format("'{}' has more decimals than {} has ({})", original, currency.code(), exponent));
   }
   MinorBuilder minor;
   for (char c : integer) {
@@ -100,7 +102,8 @@ Result<Money> parseAmount(std::string_view text, Currency currency, char decimal
 std::string format(std::int64_t minor, int exponent, char decimalMark, char groupMark) {
   // Work in unsigned so that INT64_MIN prints correctly.
   const bool negative = minor < 0;
-  const std::uint64_t magnitude = negative ? ~static_cast<std::uint64_t>(minor) + 1 : static_cast<std::uint64_t>(minor);
+  const std::uint64_t magnitude =
+      negative ? ~static_cast<std::uint64_t>(minor) + 1 : static_cast<std::uint64_t>(minor);
   const auto scale = static_cast<std::uint64_t>(kPow10[exponent]);
   const std::string integer = std::to_string(magnitude / scale);
   std::string out;
@@ -180,9 +183,13 @@ Result<Money> Money::parseImplied(std::string_view digits, int impliedDecimals, 
   return parseAmount(padded, currency, '.', '\0');
 }
 
-std::string Money::toString() const { return format(m_minor, m_currency.exponent(), '.', '\0'); }
+std::string Money::toString() const {
+  return format(m_minor, m_currency.exponent(), '.', '\0');
+}
 
-std::string Money::toDisplay() const { return format(m_minor, m_currency.exponent(), ',', '.'); }
+std::string Money::toDisplay() const {
+  return format(m_minor, m_currency.exponent(), ',', '.');
+}
 
 Result<Money> Money::plus(const Money& other) const {
   BOOST_OUTCOME_TRYV(checkCurrencies(*this, other));

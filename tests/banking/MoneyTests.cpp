@@ -10,8 +10,12 @@
 using namespace platnik::banking;
 
 namespace {
-Currency rsd() { return Currency::rsd(); }
-Currency currency(std::string_view code) { return Currency::fromCode(code).value(); }
+Currency rsd() {
+  return Currency::rsd();
+}
+Currency currency(std::string_view code) {
+  return Currency::fromCode(code).value();
+}
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(MoneyTests)

@@ -3,10 +3,10 @@
 #include "banking/Text.h"
 
 #include <fmt/format.h>
-#include <iconv.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <iconv.h>
 #include <memory>
 
 namespace platnik::banking::formats {
@@ -32,7 +32,9 @@ const char* iconvName(Encoding encoding) {
 
 }  // namespace
 
-std::string_view encodingName(Encoding encoding) { return iconvName(encoding); }
+std::string_view encodingName(Encoding encoding) {
+  return iconvName(encoding);
+}
 
 Encoding detectEncoding(std::string_view sample) {
   if (isValidUtf8(sample)) {
@@ -68,15 +70,15 @@ Result<std::string> toUtf8(std::string_view bytes, Encoding from) {
     return fail(Errc::UnsupportedFormat, fmt::format("the encoding {} is not available", iconvName(from)));
   }
   const std::unique_ptr<std::remove_pointer_t<iconv_t>, IconvCloser> cd(raw);
-  std::string out(bytes.size() * 3 + 4, '\0');  // every single-byte character fits in 3 UTF-8 bytes
+  std::string out(bytes.size() * 3 + 4, '\0');    // every single-byte character fits in 3 UTF-8 bytes
   char* inPtr = const_cast<char*>(bytes.data());  // iconv's signature; the input is not modified
   std::size_t inLeft = bytes.size();
   char* outPtr = out.data();
   std::size_t outLeft = out.size();
   if (iconv(cd.get(), &inPtr, &inLeft, &outPtr, &outLeft) == static_cast<std::size_t>(-1)) {
-    return fail(Errc::MalformedFile, fmt::format("byte 0x{:02X} at offset {} is not valid {}",
-                                                 static_cast<unsigned char>(*inPtr),
-                                                 bytes.size() - inLeft, iconvName(from)));
+    return fail(Errc::MalformedFile,
+                fmt::format("byte 0x{:02X} at offset {} is not valid {}", static_cast<unsigned char>(*inPtr),
+                            bytes.size() - inLeft, iconvName(from)));
   }
   out.resize(out.size() - outLeft);
   return out;

@@ -10,7 +10,7 @@ namespace platnik::banking {
 /// A Serbian domestic account number: bank code (3) + account (13) + control digits (2).
 /// Always valid once built: the control digits are checked exactly (98 − first16·100 mod 97).
 class Account {
-public:
+ public:
   /// Accepts the 18-digit form, the dashed short form ("160-182039-69", middle part padded
   /// to 13 digits) and the Serbian IBAN ("RS35 1600 0000 0018 2039 69", spaces allowed).
   static Result<Account> parse(std::string_view text);
@@ -29,7 +29,7 @@ public:
 
   friend bool operator==(const Account&, const Account&) = default;
 
-private:
+ private:
   explicit Account(std::string digits) : m_digits(std::move(digits)) {}
   std::string m_digits;
 };

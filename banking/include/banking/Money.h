@@ -13,7 +13,7 @@ namespace platnik::banking {
 
 /// An exact amount: signed 64-bit minor units of one currency. No floating point.
 class Money {
-public:
+ public:
   Money(std::int64_t minorUnits, Currency currency) : m_minor(minorUnits), m_currency(currency) {}
   static Money zero(Currency currency) { return {0, currency}; }
 
@@ -49,7 +49,7 @@ public:
   friend std::strong_ordering operator<=>(const Money& a, const Money& b);
   friend bool operator==(const Money& a, const Money& b) = default;
 
-private:
+ private:
   std::int64_t m_minor;
   Currency m_currency;
 };

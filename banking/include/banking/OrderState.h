@@ -31,7 +31,7 @@ std::optional<OrderState> orderStateFromString(std::string_view name);
 
 /// The order state machine as a value: a state and the moves allowed from it.
 class OrderLifecycle {
-public:
+ public:
   explicit OrderLifecycle(OrderState state = OrderState::Draft) : m_state(state) {}
 
   [[nodiscard]] OrderState state() const { return m_state; }
@@ -55,7 +55,7 @@ public:
 
   friend bool operator==(const OrderLifecycle&, const OrderLifecycle&) = default;
 
-private:
+ private:
   OrderState m_state;
 };
 

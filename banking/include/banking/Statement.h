@@ -47,17 +47,17 @@ struct Entry {
   Counterparty counterparty;
   std::string purpose;
   std::string paymentCode;
-  Reference reference;        ///< the credit-side ("odobrenja") or creditor reference
-  Reference debitReference;   ///< the debit-side ("zaduženja") reference, where a format has it
+  Reference reference;       ///< the credit-side ("odobrenja") or creditor reference
+  Reference debitReference;  ///< the debit-side ("zaduženja") reference, where a format has it
   std::string endToEndId;
-  std::string bankReference;  ///< AcctSvcrRef, "broj za reklamaciju", fitid, …
-  std::string transactionCode;  ///< bank transaction code, GVC, Halcom posting code
-  bool reversal = false;      ///< storno / RC / RD / RvslInd
+  std::string bankReference;            ///< AcctSvcrRef, "broj za reklamaciju", fitid, …
+  std::string transactionCode;          ///< bank transaction code, GVC, Halcom posting code
+  bool reversal = false;                ///< storno / RC / RD / RvslInd
   std::optional<Money> originalAmount;  ///< instructed amount in another currency
-  std::string exchangeRate;   ///< as the bank wrote it ("117.1735")
+  std::string exchangeRate;             ///< as the bank wrote it ("117.1735")
   std::optional<Money> charges;
-  std::string returnReason;   ///< ISO reason code of a return
-  std::string additionalInfo; ///< anything else the bank said about the line
+  std::string returnReason;    ///< ISO reason code of a return
+  std::string additionalInfo;  ///< anything else the bank said about the line
 
   friend bool operator==(const Entry&, const Entry&) = default;
 };
