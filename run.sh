@@ -85,7 +85,7 @@ case "${1:-}" in
     ;;
   bench)
     install_deps
-    configure_and_build build-bench -DCMAKE_BUILD_TYPE=Release
+    configure_and_build build-bench -DCMAKE_BUILD_TYPE=RelWithDebInfo  # -O2, as the tests build
     cmake --build build-bench --target bench -j 1  # one at a time: figures undisturbed
     ;;
   *)
