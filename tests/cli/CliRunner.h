@@ -22,4 +22,7 @@ struct CliRun {
 /// with `input` on its standard input, and captures stdout, stderr and the exit status.
 CliRun runCli(const std::vector<std::string>& args, std::string_view input = {});
 
+/// A valid domestic payment order as JSON (docs/order-json.md), for tests to vary.
+services::Json exampleOrderJson();
+
 }  // namespace platnik::testsupport

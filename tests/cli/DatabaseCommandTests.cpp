@@ -11,6 +11,7 @@
 #include <vector>
 
 using platnik::services::Json;
+using platnik::testsupport::exampleOrderJson;
 using platnik::testsupport::runCli;
 
 namespace {
@@ -31,19 +32,7 @@ struct Company {
 };
 
 Json order() {
-  return Json{
-      {"payer_name", "Knjigovodstvo Marković d.o.o."},
-      {"payer_place", "Beograd"},
-      {"payer_account", "160-182039-69"},
-      {"recipient_name", "JP EPS Beograd"},
-      {"recipient_place", "Beograd"},
-      {"recipient_account", "115-0381693386976-97"},
-      {"amount", "12500.00"},
-      {"payment_code", "221"},
-      {"purpose", "Račun za struju 03/2024"},
-      {"credit_model", "97"},
-      {"credit_reference", "921234567890"},
-  };
+  return exampleOrderJson();
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <string>
 
 using platnik::services::Json;
+using platnik::testsupport::exampleOrderJson;
 using platnik::testsupport::runCli;
 
 namespace {
@@ -15,21 +16,10 @@ namespace {
 constexpr const char* kToday = "2026-11-25";
 
 Json validOrder() {
-  return Json{
-      {"payer_name", "Knjigovodstvo Marković d.o.o."},
-      {"payer_place", "Beograd"},
-      {"payer_account", "160-182039-69"},
-      {"recipient_name", "JP EPS Beograd"},
-      {"recipient_place", "Beograd"},
-      {"recipient_account", "115-0381693386976-97"},
-      {"amount", "12500.00"},
-      {"payment_code", "221"},
-      {"purpose", "Račun za struju 03/2024"},
-      {"credit_model", "97"},
-      {"credit_reference", "921234567890"},
-      {"urgent", false},
-      {"execution_date", "2026-12-01"},
-  };
+  Json order = exampleOrderJson();
+  order["urgent"] = false;
+  order["execution_date"] = "2026-12-01";
+  return order;
 }
 
 std::string writeOrder(const platnik::testsupport::TempDir& dir, const std::string& name,
