@@ -1,3 +1,4 @@
+#include "GuiTestSupport.h"
 #include "gui/Language.h"
 #include "gui/MainFrame.h"
 
@@ -17,12 +18,7 @@ using platnik::gui::MainFrame;
 
 namespace {
 
-void pump(int rounds = 10) {
-  for (int i = 0; i < rounds; ++i) {
-    wxTheApp->Yield(true);
-    wxMilliSleep(20);
-  }
-}
+using platnik::guitest::pump;
 
 wxString utf8(const char* text) {
   return wxString::FromUTF8(text);
@@ -30,10 +26,10 @@ wxString utf8(const char* text) {
 
 /// Starts in English with one main window; at the end closes every window and goes back to
 /// English, so the next test starts as a fresh program would.
-struct EnglishWindow {
+struct EnglishWindow : platnik::guitest::TestWorkspace {
   EnglishWindow() {
     BOOST_REQUIRE(platnik::gui::applyLanguage("en"));
-    frame = new MainFrame;
+    frame = new MainFrame(*workspace);
     frame->Show();
     wxTheApp->SetTopWindow(frame);
     pump(20);

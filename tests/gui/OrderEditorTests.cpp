@@ -1,3 +1,4 @@
+#include "GuiTestSupport.h"
 #include "gui/MainFrame.h"
 #include "gui/OrderEditor.h"
 
@@ -13,40 +14,9 @@
 using platnik::banking::OrderField;
 using platnik::gui::MainFrame;
 
-namespace {
-
-void pump(int rounds = 10) {
-  for (int i = 0; i < rounds; ++i) {
-    wxTheApp->Yield(true);
-    wxMilliSleep(20);
-  }
-}
-
-/// A shown main window, closed at the end of the test.
-struct Window {
-  MainFrame* frame = new MainFrame;
-  Window() {
-    frame->Show();
-    frame->Raise();
-    pump(20);
-  }
-  ~Window() {
-    frame->Destroy();
-    pump();
-  }
-};
-
-/// Types into a field as a person would: focus it, select what is there, type.
-void typeInto(wxTextCtrl* control, const char* text) {
-  control->SetFocus();
-  control->SelectAll();
-  pump();
-  wxUIActionSimulator sim;
-  sim.Text(text);
-  pump();
-}
-
-}  // namespace
+using platnik::guitest::pump;
+using platnik::guitest::typeInto;
+using platnik::guitest::Window;
 
 BOOST_AUTO_TEST_SUITE(OrderEditorTests)
 

@@ -25,10 +25,13 @@ wxString fromUtf8(std::string_view text) {
 
 }  // namespace
 
-MainFrame::MainFrame() : wxFrame(nullptr, wxID_ANY, _("Platnik"), wxDefaultPosition, wxSize(1100, 700)) {
+MainFrame::MainFrame(Workspace& workspace)
+    : wxFrame(nullptr, wxID_ANY, _("Platnik"), wxDefaultPosition, wxSize(1100, 700)), m_workspace(workspace) {
   SetName("main");
   buildMenus();
   m_pages = new wxNotebook(this, wxID_ANY);
+  // The pages, in the order of the bookkeeper's day. Each page takes the workspace and
+  // refreshes itself when it says what changed.
   m_orderEditor = new OrderEditor(m_pages, today);
   m_pages->AddPage(m_orderEditor, _("Payment order"), true);
   auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -93,7 +96,7 @@ void MainFrame::switchLanguage(const std::string& code) {
   rememberLanguage(code);
   // Save this window's place first: the new one restores it.
   wxPersistenceManager::Get().SaveAndUnregister(this);
-  auto* fresh = new MainFrame;
+  auto* fresh = new MainFrame(m_workspace);
   if (!m_orderEditor->isBlank()) {
     fresh->orderEditor()->setOrder(m_orderEditor->order());
   }

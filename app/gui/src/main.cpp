@@ -1,6 +1,7 @@
 #include "gui/Language.h"
 #include "gui/MainFrame.h"
 #include "gui/Screenshots.h"
+#include "gui/Workspace.h"
 
 #include <wx/app.h>
 #include <wx/cmdline.h>
@@ -10,6 +11,7 @@
 
 #include <cstdio>
 #include <exception>
+#include <memory>
 #include <string>
 
 namespace platnik::gui {
@@ -28,7 +30,10 @@ class PlatnikApp : public wxApp {
     if (!startLanguage()) {
       return false;
     }
-    auto* frame = new MainFrame;
+    if (!openWorkspace()) {
+      return false;
+    }
+    auto* frame = new MainFrame(*m_workspace);
     if (m_demo) {
       frame->fillDemoOrder();
     }
@@ -66,12 +71,14 @@ class PlatnikApp : public wxApp {
     parser.AddOption("", "screenshots", _("save a PNG of every main screen in this folder, then quit"));
     parser.AddOption("", "lang",
                      _("the window's language for this run: \"en\", \"sr\" (Cyrillic) or \"sr@latin\""));
+    parser.AddOption("", "db", _("the company database to open (default: the one in the data folder)"));
     parser.AddSwitch("", "demo", _("fill the order editor with a demo order read from an IPS QR code"));
   }
 
   bool OnCmdLineParsed(wxCmdLineParser& parser) override {
     parser.Found("screenshots", &m_screenshots);
     parser.Found("lang", &m_language);
+    parser.Found("db", &m_databasePath);
     m_demo = parser.Found("demo");
     if (!m_language.empty() && !findLanguage(m_language.utf8_string())) {
       std::fprintf(stderr, "platnik: unknown language \"%s\" for --lang (use en, sr or sr@latin)\n",
@@ -94,6 +101,26 @@ class PlatnikApp : public wxApp {
   }
 
  private:
+  /// Opens (creating when new) the database named by --db, or the default one.
+  bool openWorkspace() {
+    const std::filesystem::path path = m_databasePath.empty()
+                                           ? storage::Database::defaultPath()
+                                           : std::filesystem::path(m_databasePath.utf8_string());
+    std::error_code ignored;
+    std::filesystem::create_directories(path.parent_path(), ignored);
+    auto database = storage::Database::create(path);
+    if (!database) {
+      const std::string reason = database.error().describe();
+      std::fprintf(stderr, "platnik: %s\n", reason.c_str());
+      if (m_screenshots.empty()) {
+        wxMessageBox(wxString::FromUTF8(reason), _("Platnik: cannot open the database"), wxICON_ERROR);
+      }
+      return false;
+    }
+    m_workspace = std::make_unique<Workspace>(std::move(database).value());
+    return true;
+  }
+
   /// --lang for this run only; otherwise the remembered (or the system's) language. A missing
   /// catalog for --lang is an error; for a remembered choice the window falls back to English.
   bool startLanguage() {
@@ -113,6 +140,8 @@ class PlatnikApp : public wxApp {
 
   wxString m_screenshots;
   wxString m_language;
+  wxString m_databasePath;
+  std::unique_ptr<Workspace> m_workspace;
   bool m_demo = false;
   int m_exitCode = 0;
 };

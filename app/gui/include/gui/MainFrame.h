@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gui/OrderEditor.h"
+#include "gui/Workspace.h"
 
 #include <wx/frame.h>
 
@@ -15,7 +16,9 @@ namespace platnik::gui {
 /// The main window: one page per task of the bookkeeper's day.
 class MainFrame : public wxFrame {
  public:
-  MainFrame();
+  explicit MainFrame(Workspace& workspace);
+
+  [[nodiscard]] Workspace& workspace() const { return m_workspace; }
 
   [[nodiscard]] wxNotebook* pages() const { return m_pages; }
   [[nodiscard]] OrderEditor* orderEditor() const { return m_orderEditor; }
@@ -35,6 +38,7 @@ class MainFrame : public wxFrame {
   /// (same place and size, the order being typed carried over).
   void switchLanguage(const std::string& code);
 
+  Workspace& m_workspace;
   wxNotebook* m_pages = nullptr;
   OrderEditor* m_orderEditor = nullptr;
   std::map<std::string, int, std::less<>> m_languageCommands;
