@@ -3,9 +3,40 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <cstring>
 #include <string>
 
 namespace platnik::storage {
+namespace {
+
+/// The errno behind an I/O error. SQLite records it for the connection only when the error
+/// happens while a statement runs; a write that fails at COMMIT (WAL frames written then)
+/// leaves it 0, but the WAL (or rollback journal) file still holds the errno of its last
+/// failed call.
+int systemError(int rc, sqlite3* db) {
+  if (db == nullptr) {
+    return 0;
+  }
+  if (const int error = sqlite3_system_errno(db); error != 0) {
+    return error;
+  }
+  if (rc != SQLITE_IOERR_WRITE && rc != SQLITE_IOERR_TRUNCATE && rc != SQLITE_IOERR_SHMSIZE) {
+    return 0;
+  }
+  int error = 0;
+  sqlite3_file* journal = nullptr;
+  if (sqlite3_file_control(db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &journal) == SQLITE_OK &&
+      journal != nullptr && journal->pMethods != nullptr &&
+      journal->pMethods->xFileControl(journal, SQLITE_FCNTL_LAST_ERRNO, &error) == SQLITE_OK && error != 0) {
+    return error;
+  }
+  error = 0;
+  sqlite3_file_control(db, "main", SQLITE_FCNTL_LAST_ERRNO, &error);
+  return error;
+}
+
+}  // namespace
 
 banking::Error sqliteError(int rc, sqlite3* db, std::string_view what) {
   const int primary = rc & 0xff;
@@ -31,9 +62,19 @@ banking::Error sqliteError(int rc, sqlite3* db, std::string_view what) {
     case SQLITE_LOCKED:
       message = "the database is busy: another program kept it locked for too long";
       break;
-    case SQLITE_IOERR:
-      message = "reading or writing the database file failed";
+    case SQLITE_IOERR: {
+      // A write refused for lack of room (a full file system, a quota, a file-size limit)
+      // reaches SQLite as an I/O error, not as SQLITE_FULL, unless the write was partial.
+      const int error = systemError(rc, db);
+      if (error == ENOSPC || error == EFBIG || error == EDQUOT) {
+        message =
+            fmt::format("the disk is full or the database reached its size limit ({}); nothing was saved",
+                        std::strerror(error));
+      } else {
+        message = "reading or writing the database file failed";
+      }
       break;
+    }
     case SQLITE_PERM:
     case SQLITE_AUTH:
       message = "access to the database file was denied";

@@ -33,6 +33,12 @@ Statement& Statement::bind(int index, std::string_view text) {
   return *this;
 }
 
+Statement& Statement::bindUnowned(int index, std::string_view text) {
+  const char* data = text.data() != nullptr ? text.data() : "";
+  check(sqlite3_bind_text64(m_statement.get(), index, data, text.size(), SQLITE_STATIC, SQLITE_UTF8), index);
+  return *this;
+}
+
 Statement& Statement::bind(int index, std::span<const std::uint8_t> blob) {
   check(sqlite3_bind_blob64(m_statement.get(), index, blob.data(), blob.size(), SQLITE_TRANSIENT), index);
   return *this;

@@ -10,15 +10,30 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstring>
+
 namespace platnik::storage {
 using banking::Errc;
 using banking::fail;
 using banking::Result;
 
+/// Every statement an import runs, prepared once for the whole import.
 struct StatementImport::Prepared {
   Statement insertEntry;
   Statement insertFts;
+  Statement insertStatement;
+  Statement findStatement;
+  Statement finishStatement;
+  Statement recordBalance;
 };
+
+std::size_t StatementImport::IdentityHash::operator()(const Identity& identity) const noexcept {
+  // The identity is a SHA-256 digest: any 8 of its bytes are already a good hash.
+  std::size_t hash = 0;
+  std::memcpy(&hash, identity.data(), sizeof hash);
+  return hash;
+}
 
 StatementImport::StatementImport(Connection& connection) : m_connection(&connection) {}
 
@@ -28,7 +43,9 @@ std::array<std::uint8_t, 32> StatementImport::identityOf(std::string_view accoun
                                                          const banking::Entry& entry,
                                                          std::optional<banking::Date> fallbackDate,
                                                          int occurrence) {
-  std::string canonical = "platnik-entry-1;";
+  std::string canonical;
+  canonical.reserve(256);
+  canonical += "platnik-entry-1;";
   detail::appendField(canonical, account);
   detail::appendField(canonical,
                       detail::isoDate(entry.bookingDate ? entry.bookingDate : fallbackDate).value_or(""));
@@ -59,21 +76,7 @@ Result<void> StatementImport::begin(const banking::StatementInfo& info) {
     m_transaction = std::make_unique<Transaction>(std::move(transaction));
   }
   if (!m_prepared) {
-    BOOST_OUTCOME_TRY(
-        insertEntry,
-        m_connection->prepare("INSERT OR IGNORE INTO entries(identity, account_id, statement_id, "
-                              "booking_date, value_date, amount_minor, currency, counterparty_name, "
-                              "counterparty_account, counterparty_place, counterparty_bic, purpose, "
-                              "payment_code, credit_model, credit_reference, debit_model, "
-                              "debit_reference, end_to_end_id, bank_reference, transaction_code, "
-                              "reversal, original_amount_minor, original_currency, exchange_rate, "
-                              "charges_minor, charges_currency, return_reason, additional_info) VALUES "
-                              "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                              "?, ?, ?, ?)"));
-    BOOST_OUTCOME_TRY(insertFts,
-                      m_connection->prepare(
-                          "INSERT INTO entries_fts(rowid, counterparty, purpose, refs) VALUES (?, ?, ?, ?)"));
-    m_prepared = std::make_unique<Prepared>(Prepared{std::move(insertEntry), std::move(insertFts)});
+    BOOST_OUTCOME_TRYV(prepare());
   }
   m_open = true;
   m_info = info;
@@ -92,8 +95,51 @@ Result<void> StatementImport::begin(const banking::StatementInfo& info) {
   return ensureAccount(m_info.currency);
 }
 
+Result<void> StatementImport::prepare() {
+  BOOST_OUTCOME_TRY(
+      insertEntry,
+      m_connection->prepare(
+          "INSERT INTO entries(identity, account_id, statement_id, booking_date, value_date, "
+          "amount_minor, currency, counterparty_name, counterparty_account, counterparty_place, "
+          "counterparty_bic, purpose, payment_code, credit_model, credit_reference, debit_model, "
+          "debit_reference, end_to_end_id, bank_reference, transaction_code, reversal, "
+          "original_amount_minor, original_currency, exchange_rate, charges_minor, "
+          "charges_currency, return_reason, additional_info) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT (account_id, booking_date, identity) DO NOTHING"));
+  BOOST_OUTCOME_TRY(insertFts,
+                    m_connection->prepare(
+                        "INSERT INTO entries_fts(rowid, counterparty, purpose, refs) VALUES (?, ?, ?, ?)"));
+  BOOST_OUTCOME_TRY(insertStatement,
+                    m_connection->prepare("INSERT INTO statements(account_id, number, statement_date, "
+                                          "message_id, currency, imported_at) VALUES (?, ?, ?, ?, ?, ?) "
+                                          "ON CONFLICT (account_id, number, statement_date) DO NOTHING"));
+  BOOST_OUTCOME_TRY(findStatement, m_connection->prepare("SELECT id FROM statements WHERE account_id = ? AND "
+                                                         "number = ? AND statement_date = ?"));
+  BOOST_OUTCOME_TRY(
+      finishStatement,
+      m_connection->prepare("UPDATE statements SET opening_minor = ?, closing_minor = ?, entry_count = ?, "
+                            "message_id = ? WHERE id = ?"));
+  BOOST_OUTCOME_TRY(
+      recordBalance,
+      m_connection->prepare("INSERT OR REPLACE INTO balances(account_id, balance_date, source, amount_minor, "
+                            "currency, statement_id, recorded_at) VALUES (?, ?, 'statement', ?, ?, ?, ?)"));
+  m_prepared = std::make_unique<Prepared>(Prepared{std::move(insertEntry), std::move(insertFts),
+                                                   std::move(insertStatement), std::move(findStatement),
+                                                   std::move(finishStatement), std::move(recordBalance)});
+  return boost::outcome_v2::success();
+}
+
 Result<void> StatementImport::ensureAccount(std::optional<banking::Currency> hint) {
   if (m_accountId) {
+    return boost::outcome_v2::success();
+  }
+  // The import holds the write transaction: an account found once stays as it is.
+  const std::string key = m_info.account + '\n' + m_info.iban;
+  if (const auto known = m_knownAccounts.find(key); known != m_knownAccounts.end()) {
+    m_accountId = known->second.id;
+    m_accountNumber = known->second.number;
+    m_accountCurrency = known->second.currency;
     return boost::outcome_v2::success();
   }
   Accounts accounts(*m_connection);
@@ -115,6 +161,7 @@ Result<void> StatementImport::ensureAccount(std::optional<banking::Currency> hin
   m_accountId = found->id;
   m_accountNumber = found->number;
   m_accountCurrency = found->currency;
+  m_knownAccounts.insert_or_assign(key, KnownAccount{found->id, found->number, found->currency});
   return boost::outcome_v2::success();
 }
 
@@ -128,10 +175,7 @@ Result<void> StatementImport::ensureStatement() {
                             m_info.account.empty() ? m_info.iban : m_info.account));
   }
   const std::string date = detail::isoDate(m_info.date).value_or("");
-  BOOST_OUTCOME_TRY(insert,
-                    m_connection->prepare(
-                        "INSERT OR IGNORE INTO statements(account_id, number, statement_date, message_id, "
-                        "currency, imported_at) VALUES (?, ?, ?, ?, ?, ?)"));
+  auto& insert = m_prepared->insertStatement;
   insert.bind(1, *m_accountId)
       .bind(2, m_info.number)
       .bind(3, date)
@@ -139,15 +183,19 @@ Result<void> StatementImport::ensureStatement() {
       .bind(5, (m_info.currency ? *m_info.currency : *m_accountCurrency).code())
       .bind(6, detail::nowUtc());
   BOOST_OUTCOME_TRYV(insert.run());
-  BOOST_OUTCOME_TRY(
-      select, m_connection->prepare(
-                  "SELECT id FROM statements WHERE account_id = ? AND number = ? AND statement_date = ?"));
+  if (m_connection->changes() > 0) {
+    m_statementId = m_connection->lastInsertRowId();
+    return boost::outcome_v2::success();
+  }
+  // Imported before: the entries go to the statement already there.
+  auto& select = m_prepared->findStatement;
   select.bind(1, *m_accountId).bind(2, m_info.number).bind(3, date);
   BOOST_OUTCOME_TRY(row, select.step());
   if (!row) {
     throw std::logic_error("a statement row vanished inside its own transaction");
   }
   m_statementId = select.integer(0);
+  select.reset();
   return boost::outcome_v2::success();
 }
 
@@ -168,9 +216,11 @@ Result<void> StatementImport::entry(const banking::Entry& entry) {
     m_sumValid = false;
   }
   const auto base = identityOf(m_accountNumber, entry, date, 0);
-  const int occurrence = m_occurrences[std::string(base.begin(), base.end())]++;
+  const int occurrence = m_occurrences[base]++;
   const auto identity = occurrence == 0 ? base : identityOf(m_accountNumber, entry, date, occurrence);
 
+  // The entry outlives run(): its text is bound without copies.
+  // The entry outlives run(): its text is bound without copies.
   auto& insert = m_prepared->insertEntry;
   insert.bind(1, std::span<const std::uint8_t>(identity))
       .bind(2, *m_accountId)
@@ -179,46 +229,68 @@ Result<void> StatementImport::entry(const banking::Entry& entry) {
       .bind(5, detail::isoDate(entry.valueDate))
       .bind(6, entry.amount.minorUnits())
       .bind(7, entry.amount.currency().code())
-      .bind(8, entry.counterparty.name)
-      .bind(9, entry.counterparty.account)
-      .bind(10, entry.counterparty.place)
-      .bind(11, entry.counterparty.bic)
-      .bind(12, entry.purpose)
-      .bind(13, entry.paymentCode)
-      .bind(14, entry.reference.model)
-      .bind(15, entry.reference.number)
-      .bind(16, entry.debitReference.model)
-      .bind(17, entry.debitReference.number)
-      .bind(18, entry.endToEndId)
-      .bind(19, entry.bankReference)
-      .bind(20, entry.transactionCode)
+      .bindUnowned(8, entry.counterparty.name)
+      .bindUnowned(9, entry.counterparty.account)
+      .bindUnowned(10, entry.counterparty.place)
+      .bindUnowned(11, entry.counterparty.bic)
+      .bindUnowned(12, entry.purpose)
+      .bindUnowned(13, entry.paymentCode)
+      .bindUnowned(14, entry.reference.model)
+      .bindUnowned(15, entry.reference.number)
+      .bindUnowned(16, entry.debitReference.model)
+      .bindUnowned(17, entry.debitReference.number)
+      .bindUnowned(18, entry.endToEndId)
+      .bindUnowned(19, entry.bankReference)
+      .bindUnowned(20, entry.transactionCode)
       .bind(21, entry.reversal ? 1 : 0)
       .bind(22, entry.originalAmount ? std::optional<std::int64_t>(entry.originalAmount->minorUnits())
                                      : std::nullopt)
       .bind(23, entry.originalAmount
                     ? std::optional<std::string_view>(entry.originalAmount->currency().code())
                     : std::nullopt)
-      .bind(24, entry.exchangeRate)
+      .bindUnowned(24, entry.exchangeRate)
       .bind(25, entry.charges ? std::optional<std::int64_t>(entry.charges->minorUnits()) : std::nullopt)
       .bind(26,
             entry.charges ? std::optional<std::string_view>(entry.charges->currency().code()) : std::nullopt)
-      .bind(27, entry.returnReason)
-      .bind(28, entry.additionalInfo);
+      .bindUnowned(27, entry.returnReason)
+      .bindUnowned(28, entry.additionalInfo);
   BOOST_OUTCOME_TRYV(insert.run());
   if (m_connection->changes() == 0) {
     ++m_report.entriesAlreadyPresent;
     return boost::outcome_v2::success();
   }
   ++m_report.entriesNew;
-  const std::string references = fmt::format(
-      "{} {} {} {} {} {}", entry.reference.model, entry.reference.number, entry.debitReference.model,
-      entry.debitReference.number, entry.endToEndId, entry.bankReference);
+  std::string references;
+  for (const std::string* part :
+       {&entry.reference.model, &entry.reference.number, &entry.debitReference.model,
+        &entry.debitReference.number, &entry.endToEndId, &entry.bankReference}) {
+    if (part != &entry.reference.model) {
+      references += ' ';  // one space between the parts, as the search index always had
+    }
+    references += *part;
+  }
+  m_searchRows.push_back({detail::searchKey(*date, m_connection->lastInsertRowId()),
+                          banking::foldForSearch(entry.counterparty.name),
+                          banking::foldForSearch(entry.purpose), banking::foldForSearch(references)});
+  if (m_searchRows.size() >= kSearchBatch) {
+    return flushSearchRows();
+  }
+  return boost::outcome_v2::success();
+}
+
+Result<void> StatementImport::flushSearchRows() {
+  // FTS5 buffers index data in memory and writes a segment whenever a rowid is not above the
+  // last one (and at every statement savepoint): rows in key order, all at once, keep the
+  // number of segments (and later merges) small.
+  std::sort(m_searchRows.begin(), m_searchRows.end(),
+            [](const SearchRow& a, const SearchRow& b) { return a.key < b.key; });
   auto& fts = m_prepared->insertFts;
-  fts.bind(1, detail::searchKey(*date, m_connection->lastInsertRowId()))
-      .bind(2, banking::foldForSearch(entry.counterparty.name))
-      .bind(3, banking::foldForSearch(entry.purpose))
-      .bind(4, banking::foldForSearch(references));
-  return fts.run();
+  for (const auto& row : m_searchRows) {
+    fts.bind(1, row.key).bind(2, row.counterparty).bind(3, row.purpose).bind(4, row.references);
+    BOOST_OUTCOME_TRYV(fts.run());
+  }
+  m_searchRows.clear();
+  return boost::outcome_v2::success();
 }
 
 Result<void> StatementImport::end(const banking::StatementInfo& info) {
@@ -255,10 +327,7 @@ Result<void> StatementImport::end(const banking::StatementInfo& info) {
   if (!closingDate) {
     closingDate = m_lastDate;
   }
-  BOOST_OUTCOME_TRY(
-      update,
-      m_connection->prepare("UPDATE statements SET opening_minor = ?, closing_minor = ?, entry_count = ?, "
-                            "message_id = ? WHERE id = ?"));
+  auto& update = m_prepared->finishStatement;
   update
       .bind(1,
             m_info.opening ? std::optional<std::int64_t>(m_info.opening->amount.minorUnits()) : std::nullopt)
@@ -268,10 +337,7 @@ Result<void> StatementImport::end(const banking::StatementInfo& info) {
       .bind(5, *m_statementId);
   BOOST_OUTCOME_TRYV(update.run());
   if (closing && closingDate) {
-    BOOST_OUTCOME_TRY(balance,
-                      m_connection->prepare(
-                          "INSERT OR REPLACE INTO balances(account_id, balance_date, source, amount_minor, "
-                          "currency, statement_id, recorded_at) VALUES (?, ?, 'statement', ?, ?, ?, ?)"));
+    auto& balance = m_prepared->recordBalance;
     balance.bind(1, *m_accountId)
         .bind(2, banking::toIsoString(*closingDate))
         .bind(3, closing->minorUnits())
@@ -297,6 +363,7 @@ Result<ImportReport> StatementImport::commit(std::string_view source) {
     m_committed = true;
     return m_report;  // the file held no statement
   }
+  BOOST_OUTCOME_TRYV(flushSearchRows());
   BOOST_OUTCOME_TRYV(
       AuditLog(*m_connection)
           .append("import", source,

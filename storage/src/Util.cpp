@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
+#include <memory>
 #include <pwd.h>
 #include <stdexcept>
 #include <unistd.h>
@@ -18,11 +19,28 @@ std::string nowUtc() {
   return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(now));
 }
 
+namespace {
+
+struct DigestFree {
+  void operator()(EVP_MD* md) const { EVP_MD_free(md); }
+};
+struct DigestContextFree {
+  void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
+};
+
+}  // namespace
+
 std::array<std::uint8_t, 32> sha256(std::string_view bytes) {
+  // Fetched once and one context per thread: EVP_Digest with EVP_sha256() looks the
+  // algorithm up (under locks) and allocates a context on every call, which an import
+  // of a million entries pays a million times.
+  static const std::unique_ptr<EVP_MD, DigestFree> kSha256(EVP_MD_fetch(nullptr, "SHA256", nullptr));
+  thread_local const std::unique_ptr<EVP_MD_CTX, DigestContextFree> context(EVP_MD_CTX_new());
   std::array<std::uint8_t, 32> digest{};
   unsigned int size = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &size, EVP_sha256(), nullptr) != 1 ||
-      size != digest.size()) {
+  if (!kSha256 || !context || EVP_DigestInit_ex(context.get(), kSha256.get(), nullptr) != 1 ||
+      EVP_DigestUpdate(context.get(), bytes.data(), bytes.size()) != 1 ||
+      EVP_DigestFinal_ex(context.get(), digest.data(), &size) != 1 || size != digest.size()) {
     throw std::runtime_error("SHA-256 failed in OpenSSL");
   }
   return digest;

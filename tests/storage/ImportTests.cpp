@@ -9,6 +9,11 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <array>
+#include <string>
+#include <utility>
+#include <vector>
+
 using namespace platnik;
 using namespace platnik::storage;
 using testsupport::TempDir;
@@ -167,6 +172,38 @@ BOOST_AUTO_TEST_CASE(AStatementWithoutAccountIsRejected) {
   auto fed = testing::feed(import, statement);
   BOOST_REQUIRE(!fed);
   BOOST_TEST((fed.error().code == banking::Errc::MalformedFile));
+}
+
+BOOST_AUTO_TEST_CASE(ALargeImportIndexesEveryNewEntryForSearchWhateverItsOrder) {
+  // More entries than one batch of search rows, newest statement first, on two accounts:
+  // every new entry must be found exactly once, whichever batch its search row went in.
+  TempDir dir;
+  auto db = Database::create(dir / "firm.platnik").value();
+  const std::array<std::string, 2> accounts{testing::accountNumber(42), testing::accountNumber(43)};
+  constexpr int kStatements = 61;
+  constexpr int kLines = 1000;
+  std::vector<banking::Statement> statements;
+  for (int n = 1; n <= kStatements; ++n) {
+    statements.push_back(
+        testing::makeStatement(accounts[static_cast<std::size_t>(n % 2)], n, kLines, kStatements - n));
+  }
+  const auto report = importStatements(db, statements);
+  BOOST_TEST(report.entriesNew == kStatements * kLines);
+  auto entries = db.entries();
+  // Every entry's references start with the model "97".
+  BOOST_TEST(entries.countMatches("97", {}).value() == kStatements * kLines);
+  for (const auto& [number, line] :
+       {std::pair{1, 0}, std::pair{50, 999}, std::pair{51, 0}, std::pair{61, 999}}) {
+    const auto& expected =
+        statements[static_cast<std::size_t>(number - 1)].entries[static_cast<std::size_t>(line)];
+    const auto found = entries.search(expected.bankReference, {}).value();
+    BOOST_REQUIRE_MESSAGE(found.entries.size() == 1u, expected.bankReference);
+    BOOST_TEST(found.entries[0].entry.purpose == expected.purpose);
+    BOOST_TEST((found.entries[0].date == *expected.bookingDate));
+  }
+  const auto again = importStatements(db, {statements[30]});
+  BOOST_TEST(again.entriesNew == 0);
+  BOOST_TEST(entries.countMatches("97", {}).value() == kStatements * kLines);
 }
 
 BOOST_AUTO_TEST_CASE(IdentityDependsOnContentAndOccurrence) {

@@ -25,6 +25,9 @@ class Statement {
   Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
   Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
   Statement& bind(int index, std::span<const std::uint8_t> blob);
+  /// Binds text without copying it: the caller keeps `text` alive and unchanged until the
+  /// statement is reset (run() resets). For bulk inserts of fields that outlive the run.
+  Statement& bindUnowned(int index, std::string_view text);
   Statement& bind(int index, std::nullptr_t);
   template <class T>
   Statement& bind(int index, const std::optional<T>& value) {

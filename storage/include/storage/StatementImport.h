@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace platnik::storage {
 
@@ -31,6 +32,10 @@ struct ImportReport {
 /// purpose, plus the number of identical lines before it in the same statement. The same
 /// statement imported twice adds nothing; two identical lines in one statement are both kept.
 /// A statement for an account not yet in the list adds the account.
+///
+/// The search index rows of new entries are kept and written in batches, in search-key
+/// order (at commit, or every kSearchBatch entries): FTS5 then writes few large index
+/// segments instead of one small segment per statement.
 class StatementImport final : public banking::StatementSink {
  public:
   explicit StatementImport(Connection& connection);
@@ -51,9 +56,30 @@ class StatementImport final : public banking::StatementSink {
                                                  std::optional<banking::Date> fallbackDate, int occurrence);
 
  private:
+  using Identity = std::array<std::uint8_t, 32>;
+  struct IdentityHash {
+    std::size_t operator()(const Identity& identity) const noexcept;
+  };
+  /// A new entry's row for the search index, text already folded.
+  struct SearchRow {
+    std::int64_t key = 0;
+    std::string counterparty;
+    std::string purpose;
+    std::string references;
+  };
+  static constexpr std::size_t kSearchBatch = 50'000;
+  /// An account the import has already looked up or added.
+  struct KnownAccount {
+    std::int64_t id = 0;
+    std::string number;
+    banking::Currency currency = banking::Currency::rsd();
+  };
+
   struct Prepared;
+  banking::Result<void> prepare();
   banking::Result<void> ensureAccount(std::optional<banking::Currency> hint);
   banking::Result<void> ensureStatement();
+  banking::Result<void> flushSearchRows();
 
   Connection* m_connection;
   std::unique_ptr<Transaction> m_transaction;
@@ -72,7 +98,9 @@ class StatementImport final : public banking::StatementSink {
   std::int64_t m_sumMinor = 0;
   bool m_sumValid = true;
   std::optional<banking::Date> m_lastDate;
-  std::unordered_map<std::string, int> m_occurrences;
+  std::unordered_map<Identity, int, IdentityHash> m_occurrences;
+  std::vector<SearchRow> m_searchRows;
+  std::unordered_map<std::string, KnownAccount> m_knownAccounts;  ///< by "account\niban"
 };
 
 }  // namespace platnik::storage
