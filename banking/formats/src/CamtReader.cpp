@@ -1,5 +1,6 @@
 // ISO 20022 camt.052 / camt.053 / camt.054 (versions .001.02 to .001.08), streamed: the
-// statement header elements and each <Ntry> are read as small subtrees and dropped.
+// statement header elements (GrpHdr, Acct, Bal, ...) are read as small subtrees and dropped;
+// each <Ntry>, the bulk of a file, is streamed node by node into reusable slots (EntryStream).
 
 #include "Readers.h"
 #include "XmlReader.h"
@@ -7,7 +8,11 @@
 
 #include <fmt/format.h>
 
+#include <array>
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace platnik::banking::formats::detail {
@@ -30,51 +35,6 @@ CamtKind kindOf(Format format) {
   }
 }
 
-/// Name of a party: <Nm> directly (.02), or in the .08 choice of <Pty> or <Agt> (a bank).
-std::string_view partyName(const XmlElement* party) {
-  if (party == nullptr) {
-    return {};
-  }
-  for (const char* path : {"Nm", "Pty/Nm", "Agt/FinInstnId/Nm"}) {
-    if (const auto name = party->textAt(path); !name.empty()) {
-      return name;
-    }
-  }
-  return {};
-}
-
-const XmlElement* partyAddress(const XmlElement* party) {
-  if (party == nullptr) {
-    return nullptr;
-  }
-  for (const char* path : {"PstlAdr", "Pty/PstlAdr", "Agt/FinInstnId/PstlAdr"}) {
-    if (const XmlElement* address = party->find(path)) {
-      return address;
-    }
-  }
-  return nullptr;
-}
-
-std::string_view accountId(const XmlElement* account) {
-  if (account == nullptr) {
-    return {};
-  }
-  if (const auto iban = account->textAt("Id/IBAN"); !iban.empty()) {
-    return iban;
-  }
-  return account->textAt("Id/Othr/Id");
-}
-
-std::string_view agentBic(const XmlElement* agent) {
-  if (agent == nullptr) {
-    return {};
-  }
-  if (const auto bic = agent->textAt("FinInstnId/BIC"); !bic.empty()) {
-    return bic;
-  }
-  return agent->textAt("FinInstnId/BICFI");
-}
-
 void appendText(std::string& to, std::string_view text, std::string_view separator = " ") {
   if (text.empty()) {
     return;
@@ -85,56 +45,824 @@ void appendText(std::string& to, std::string_view text, std::string_view separat
   to += text;
 }
 
-/// "Ccy"-less amounts of charges and their sum; charges are reported as a positive amount.
-Result<std::optional<Money>> chargesOf(const XmlReader& reader, const XmlElement& holder) {
-  std::optional<Money> total;
-  for (const XmlElement* charges : holder.childrenNamed("Chrgs")) {
-    if (const XmlElement* totalAmount = charges->child("TtlChrgsAndTaxAmt")) {
-      BOOST_OUTCOME_TRY(amount, isoAmount(reader, *totalAmount));
-      return std::optional<Money>{amount.abs()};
+// ---------------------------------------------------------------------------------------
+// An <Ntry> is streamed, not built into a tree: each element start is matched by its path
+// (relative to the Ntry, or to the TxDtls it is in) against the table below, and the text of
+// the elements that matter is kept in reusable slots. As with a tree's "first child of that
+// name", only the first occurrence of an element fills its slot.
+
+/// The single-valued elements kept of an Ntry or a TxDtls.
+enum Field : std::uint8_t {
+  kAmt,
+  kCdtDbtInd,
+  kRvslInd,
+  kBookgDt,
+  kBookgDtDt,
+  kBookgDtDtTm,
+  kValDt,
+  kValDtDt,
+  kValDtDtTm,
+  kAcctSvcrRef,
+  kDomnCd,
+  kFmlyCd,
+  kSubFmlyCd,
+  kPrtryCd,
+  kAddtlNtryInf,
+  kTxAmtDtlsAmt,
+  kEndToEndId,
+  kInstdAmt,
+  kInstdRate,
+  kTxAmtRate,
+  kRtrInf,
+  kRtrRsnCd,
+  kRtrRsnPrtry,
+  kPurpPrtry,
+  kPurpCd,
+  kAddtlTxInf,
+  // Parties: four roles (Dbtr, Cdtr, UltmtDbtr, UltmtCdtr) x three name forms (Nm, Pty/Nm,
+  // Agt/FinInstnId/Nm), then two roles (Dbtr, Cdtr) x three address forms and their TwnNm.
+  kPartyName,
+  kPartyAddress = kPartyName + 12,
+  kPartyTown = kPartyAddress + 6,
+  kAccountIban = kPartyTown + 6,  ///< DbtrAcct, CdtrAcct
+  kAccountOther = kAccountIban + 2,
+  kAgentBic = kAccountOther + 2,  ///< DbtrAgt, CdtrAgt
+  kAgentBicfi = kAgentBic + 2,
+  kFieldCount = kAgentBicfi + 2
+};
+
+/// What an element start means beside filling a slot.
+enum class Action : std::uint8_t {
+  Slot,          ///< fill the Field's slot
+  TxDtls,        ///< a transaction of the entry begins
+  Charges,       ///< a <Chrgs> begins
+  ChargeTotal,   ///< Chrgs/TtlChrgsAndTaxAmt
+  ChargeAmount,  ///< Chrgs/Amt (.02)
+  ChargeRecord,  ///< Chrgs/Rcrd
+  RecordAmount,  ///< Chrgs/Rcrd/Amt
+  Unstructured,  ///< RmtInf/Ustrd, each one
+  Structured,    ///< RmtInf/Strd
+  StructuredRef,
+  StructuredModel,
+  ReturnInfo,  ///< RtrInf/AddtlInf, each one
+};
+
+struct Match {
+  Action action = Action::Slot;
+  std::uint8_t field = 0;
+};
+
+/// A party's role, in the order of the party Fields.
+using Role = int;
+constexpr Role kDebtor = 0;
+constexpr Role kCreditor = 1;
+constexpr Role kUltimateDebtor = 2;
+constexpr Role kUltimateCreditor = 3;
+
+/// Paths of element names as a tree, walked one element start at a time: no path string is
+/// built or hashed while reading.
+class PathTree {
+ public:
+  static constexpr int kNone = -1;
+
+  void emplace(std::string_view path, Match match) {
+    int node = 0;
+    std::string_view rest = path;
+    while (!rest.empty()) {
+      const auto slash = rest.find('/');
+      const std::string_view name = rest.substr(0, slash);
+      rest = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash + 1);
+      int next = child(node, name);
+      if (next == kNone) {
+        next = static_cast<int>(m_nodes.size());
+        m_nodes[static_cast<std::size_t>(node)].children.push_back(
+            {next, static_cast<int>(m_edgeNames.size())});
+        m_edgeNames.emplace_back(name);
+        m_nodes.emplace_back();
+      }
+      node = next;
     }
-    std::vector<const XmlElement*> amounts;
-    if (const XmlElement* amount = charges->child("Amt")) {
-      amounts.push_back(amount);  // .02: Chrgs repeats, each with its Amt
-    }
-    for (const XmlElement* record : charges->childrenNamed("Rcrd")) {
-      if (const XmlElement* amount = record->child("Amt")) {
-        amounts.push_back(amount);
+    m_nodes[static_cast<std::size_t>(node)].match = match;
+    m_nodes[static_cast<std::size_t>(node)].path = std::string(path);
+  }
+  /// The child of `node` named `name`, or kNone.
+  [[nodiscard]] int child(int node, std::string_view name) const {
+    for (const Edge& edge : m_nodes[static_cast<std::size_t>(node)].children) {
+      if (m_edgeNames[static_cast<std::size_t>(edge.name)] == name) {
+        return edge.node;
       }
     }
-    for (const XmlElement* amountElement : amounts) {
-      BOOST_OUTCOME_TRY(amount, isoAmount(reader, *amountElement));
+    return kNone;
+  }
+  /// The same for a name interned by the reader, given edgeNames() interned by the same
+  /// reader (XmlReader::intern): a pointer comparison per child.
+  [[nodiscard]] int child(int node, const char* name, const std::vector<const char*>& interned) const {
+    for (const Edge& edge : m_nodes[static_cast<std::size_t>(node)].children) {
+      if (interned[static_cast<std::size_t>(edge.name)] == name) {
+        return edge.node;
+      }
+    }
+    return kNone;
+  }
+  /// Every element name in the tree, by edge.
+  [[nodiscard]] const std::vector<std::string>& edgeNames() const { return m_edgeNames; }
+  [[nodiscard]] const std::optional<Match>& match(int node) const {
+    return m_nodes[static_cast<std::size_t>(node)].match;
+  }
+  /// Calls visit(path, match) for every path emplaced.
+  template <typename Visit>
+  void forEach(Visit&& visit) const {
+    for (const auto& node : m_nodes) {
+      if (node.match) {
+        visit(std::string_view(node.path), *node.match);
+      }
+    }
+  }
+
+ private:
+  struct Edge {
+    int node;  ///< the child
+    int name;  ///< its index in m_edgeNames
+  };
+  struct Node {
+    std::vector<Edge> children;
+    std::optional<Match> match;
+    std::string path;
+  };
+  std::vector<Node> m_nodes{Node{}};  // [0] is the root
+  std::vector<std::string> m_edgeNames;
+};
+
+/// The paths that matter, relative to an Ntry and to a TxDtls.
+struct PathTable {
+  PathTree entry;
+  PathTree transaction;
+  std::array<std::string, kFieldCount> names;  ///< the path of each Field, for errors
+
+  PathTable() {
+    const auto common = [](PathTree& map) {
+      map.emplace("Amt", Match{Action::Slot, kAmt});
+      map.emplace("CdtDbtInd", Match{Action::Slot, kCdtDbtInd});
+      map.emplace("BkTxCd/Domn/Cd", Match{Action::Slot, kDomnCd});
+      map.emplace("BkTxCd/Domn/Fmly/Cd", Match{Action::Slot, kFmlyCd});
+      map.emplace("BkTxCd/Domn/Fmly/SubFmlyCd", Match{Action::Slot, kSubFmlyCd});
+      map.emplace("BkTxCd/Prtry/Cd", Match{Action::Slot, kPrtryCd});
+      map.emplace("Chrgs", Match{Action::Charges, 0});
+      map.emplace("Chrgs/TtlChrgsAndTaxAmt", Match{Action::ChargeTotal, 0});
+      map.emplace("Chrgs/Amt", Match{Action::ChargeAmount, 0});
+      map.emplace("Chrgs/Rcrd", Match{Action::ChargeRecord, 0});
+      map.emplace("Chrgs/Rcrd/Amt", Match{Action::RecordAmount, 0});
+    };
+    common(entry);
+    common(transaction);
+    entry.emplace("RvslInd", Match{Action::Slot, kRvslInd});
+    entry.emplace("BookgDt", Match{Action::Slot, kBookgDt});
+    entry.emplace("BookgDt/Dt", Match{Action::Slot, kBookgDtDt});
+    entry.emplace("BookgDt/DtTm", Match{Action::Slot, kBookgDtDtTm});
+    entry.emplace("ValDt", Match{Action::Slot, kValDt});
+    entry.emplace("ValDt/Dt", Match{Action::Slot, kValDtDt});
+    entry.emplace("ValDt/DtTm", Match{Action::Slot, kValDtDtTm});
+    entry.emplace("AcctSvcrRef", Match{Action::Slot, kAcctSvcrRef});
+    entry.emplace("AddtlNtryInf", Match{Action::Slot, kAddtlNtryInf});
+    entry.emplace("NtryDtls/TxDtls", Match{Action::TxDtls, 0});
+
+    auto& tx = transaction;
+    tx.emplace("AmtDtls/TxAmt/Amt", Match{Action::Slot, kTxAmtDtlsAmt});
+    tx.emplace("Refs/EndToEndId", Match{Action::Slot, kEndToEndId});
+    tx.emplace("Refs/AcctSvcrRef", Match{Action::Slot, kAcctSvcrRef});
+    tx.emplace("AmtDtls/InstdAmt/Amt", Match{Action::Slot, kInstdAmt});
+    tx.emplace("AmtDtls/InstdAmt/CcyXchg/XchgRate", Match{Action::Slot, kInstdRate});
+    tx.emplace("AmtDtls/TxAmt/CcyXchg/XchgRate", Match{Action::Slot, kTxAmtRate});
+    tx.emplace("RtrInf", Match{Action::Slot, kRtrInf});
+    tx.emplace("RtrInf/Rsn/Cd", Match{Action::Slot, kRtrRsnCd});
+    tx.emplace("RtrInf/Rsn/Prtry", Match{Action::Slot, kRtrRsnPrtry});
+    tx.emplace("RtrInf/AddtlInf", Match{Action::ReturnInfo, 0});
+    tx.emplace("Purp/Prtry", Match{Action::Slot, kPurpPrtry});
+    tx.emplace("Purp/Cd", Match{Action::Slot, kPurpCd});
+    tx.emplace("RmtInf/Ustrd", Match{Action::Unstructured, 0});
+    tx.emplace("RmtInf/Strd", Match{Action::Structured, 0});
+    tx.emplace("RmtInf/Strd/CdtrRefInf/Ref", Match{Action::StructuredRef, 0});
+    tx.emplace("RmtInf/Strd/CdtrRefInf/Tp/CdOrPrtry/Prtry", Match{Action::StructuredModel, 0});
+    tx.emplace("AddtlTxInf", Match{Action::Slot, kAddtlTxInf});
+    const auto add = [this](const std::string& path, int field) {
+      transaction.emplace(path, Match{Action::Slot, static_cast<std::uint8_t>(field)});
+    };
+    const std::array<const char*, 4> roles{"Dbtr", "Cdtr", "UltmtDbtr", "UltmtCdtr"};
+    const std::array<const char*, 3> nameForms{"Nm", "Pty/Nm", "Agt/FinInstnId/Nm"};
+    const std::array<const char*, 3> addressForms{"PstlAdr", "Pty/PstlAdr", "Agt/FinInstnId/PstlAdr"};
+    for (int role = 0; role < 4; ++role) {
+      for (int form = 0; form < 3; ++form) {
+        add(fmt::format("RltdPties/{}/{}", roles[role], nameForms[form]), kPartyName + role * 3 + form);
+      }
+    }
+    for (int role = 0; role < 2; ++role) {
+      for (int form = 0; form < 3; ++form) {
+        add(fmt::format("RltdPties/{}/{}", roles[role], addressForms[form]), kPartyAddress + role * 3 + form);
+        add(fmt::format("RltdPties/{}/{}/TwnNm", roles[role], addressForms[form]),
+            kPartyTown + role * 3 + form);
+      }
+      add(fmt::format("RltdPties/{}Acct/Id/IBAN", roles[role]), kAccountIban + role);
+      add(fmt::format("RltdPties/{}Acct/Id/Othr/Id", roles[role]), kAccountOther + role);
+      add(fmt::format("RltdAgts/{}Agt/FinInstnId/BIC", roles[role]), kAgentBic + role);
+      add(fmt::format("RltdAgts/{}Agt/FinInstnId/BICFI", roles[role]), kAgentBicfi + role);
+    }
+    for (const auto* tree : {&entry, &transaction}) {
+      tree->forEach([this](std::string_view path, const Match& match) {
+        if (match.action == Action::Slot) {
+          names[match.field] = std::string(path);
+        }
+      });
+    }
+  }
+
+  static const PathTable& instance() {
+    static const PathTable table;
+    return table;
+  }
+};
+
+/// The text of one element as the stream passed it.
+struct Slot {
+  std::string text;
+  std::string currency;  ///< the Ccy attribute of an amount
+  int line = 0;
+  bool seen = false;
+  bool hasCurrency = false;
+
+  void reset() {
+    text.clear();
+    currency.clear();
+    line = 0;
+    seen = false;
+    hasCurrency = false;
+  }
+  [[nodiscard]] std::string_view value() const { return trimXml(text); }
+  [[nodiscard]] std::optional<std::string_view> currencyCode() const {
+    return hasCurrency ? std::optional<std::string_view>(currency) : std::nullopt;
+  }
+};
+
+/// One amount of a <Chrgs>.
+struct Charge {
+  int group = 0;  ///< which <Chrgs> of its holder
+  bool total = false;
+  Slot amount;
+};
+
+/// What was kept of an Ntry or of one TxDtls; reused from entry to entry.
+struct Holder {
+  std::string_view prefix;  ///< "" or "NtryDtls/TxDtls/", for error paths
+  std::array<Slot, kFieldCount> slots;
+  std::vector<std::uint8_t> touched;  ///< the slots filled since the last reset
+  std::vector<Charge> charges;        ///< the first `chargeCount` are this holder's
+  std::size_t chargeCount = 0;
+  int chargeGroups = 0;
+  bool groupHasTotal = false;
+  bool groupHasAmount = false;
+  bool recordHasAmount = false;
+  std::string unstructured;  ///< every RmtInf/Ustrd, joined
+  std::string returnInfo;    ///< every RtrInf/AddtlInf, joined
+  Slot scratch;              ///< the Ustrd or AddtlInf being read
+  Slot structuredRef;        ///< of the Strd being read
+  Slot structuredModel;
+  bool hasReference = false;
+  Reference reference;
+
+  void reset(std::string_view at) {
+    prefix = at;
+    for (const std::uint8_t field : touched) {
+      slots[field].reset();
+    }
+    touched.clear();
+    chargeCount = 0;
+    chargeGroups = 0;
+    groupHasTotal = groupHasAmount = recordHasAmount = false;
+    unstructured.clear();
+    returnInfo.clear();
+    scratch.reset();
+    structuredRef.reset();
+    structuredModel.reset();
+    hasReference = false;
+    reference = {};
+  }
+  [[nodiscard]] const Slot& slot(int field) const { return slots[static_cast<std::size_t>(field)]; }
+  [[nodiscard]] std::string_view text(int field) const { return slot(field).value(); }
+  [[nodiscard]] bool has(int field) const { return slot(field).seen; }
+
+  Slot& newCharge(bool total) {
+    if (chargeCount == charges.size()) {
+      charges.emplace_back();
+    }
+    Charge& charge = charges[chargeCount++];
+    charge.group = chargeGroups;
+    charge.total = total;
+    charge.amount.reset();
+    return charge.amount;
+  }
+};
+
+/// An element open while an Ntry streams.
+struct Open {
+  int node;        ///< in the path tree of its holder, or PathTree::kNone
+  Holder* holder;  ///< where its content goes
+  Action action;
+  Slot* slot;  ///< where its text goes, or nullptr
+};
+
+/// Reads an Ntry's content into holders, element by element.
+class EntryStream {
+ public:
+  /// Reads the current <Ntry> to its end.
+  Result<void> read(XmlReader& reader) {
+    const PathTable& table = PathTable::instance();
+    if (m_boundTo != &reader) {
+      // The reader interns element names; intern the tables' names in the same dictionary
+      // and compare pointers.
+      m_entryNames.clear();
+      m_transactionNames.clear();
+      for (const auto& name : table.entry.edgeNames()) {
+        m_entryNames.push_back(reader.intern(name));
+      }
+      for (const auto& name : table.transaction.edgeNames()) {
+        m_transactionNames.push_back(reader.intern(name));
+      }
+      m_boundTo = &reader;
+    }
+    const XmlLimits limits;
+    m_entry.reset("");
+    m_transactionCount = 0;
+    m_open.clear();
+    std::size_t elements = 1;
+    const int base = reader.depth();
+    while (true) {
+      BOOST_OUTCOME_TRY(step, reader.step(base));
+      switch (step) {
+        case XmlReader::Step::Done:
+          return boost::outcome_v2::success();
+        case XmlReader::Step::Start: {
+          if (++elements > limits.maxTreeElements) {
+            return reader.error(fmt::format("more than {} elements in one Ntry", limits.maxTreeElements));
+          }
+          // Each open element knows its node in the path tree (kNone below anything that
+          // matters) and the holder its content goes to: the entry, or its TxDtls.
+          const bool top = m_open.empty();
+          const int parentNode = top ? 0 : m_open.back().node;
+          Holder& holder = top ? m_entry : *m_open.back().holder;
+          const bool inEntry = holder.prefix.empty();
+          const PathTree& tree = inEntry ? table.entry : table.transaction;
+          const int node = parentNode == PathTree::kNone
+                               ? PathTree::kNone
+                               : tree.child(parentNode, reader.internedName(),
+                                            inEntry ? m_entryNames : m_transactionNames);
+          m_open.push_back({node, &holder, Action::Slot, nullptr});
+          if (node == PathTree::kNone || !tree.match(node)) {
+            break;
+          }
+          Open& open = m_open.back();
+          const Match match = *tree.match(node);
+          open.action = match.action;
+          BOOST_OUTCOME_TRYV(start(reader, open, holder, match));
+          break;
+        }
+        case XmlReader::Step::Text: {
+          if (m_open.empty() || m_open.back().slot == nullptr) {
+            break;
+          }
+          Slot& slot = *m_open.back().slot;
+          slot.text += reader.text();
+          if (slot.text.size() > limits.maxTextBytes) {
+            return reader.error(
+                fmt::format("the text of {} is longer than {} bytes", reader.name(), limits.maxTextBytes));
+          }
+          break;
+        }
+        case XmlReader::Step::End: {
+          if (m_open.empty()) {
+            break;  // cannot happen: every End follows its Start
+          }
+          const Open open = m_open.back();
+          m_open.pop_back();
+          Holder& holder = *open.holder;
+          switch (open.action) {
+            case Action::Unstructured:
+              appendText(holder.unstructured, holder.scratch.value());
+              break;
+            case Action::ReturnInfo:
+              appendText(holder.returnInfo, holder.scratch.value());
+              break;
+            case Action::Structured:
+              chooseReference(holder);
+              break;
+            default:
+              break;
+          }
+          break;
+        }
+      }
+    }
+  }
+
+  /// What an element that matters does when it starts.
+  Result<void> start(const XmlReader& reader, Open& open, Holder& holder, Match match) {
+    switch (match.action) {
+      case Action::Slot: {
+        Slot& slot = holder.slots[match.field];
+        if (!slot.seen) {
+          open.slot = &slot;
+          holder.touched.push_back(match.field);
+        }
+        break;
+      }
+      case Action::TxDtls: {
+        if (m_transactionCount == m_transactions.size()) {
+          m_transactions.emplace_back();
+        }
+        Holder& tx = m_transactions[m_transactionCount++];
+        tx.reset("NtryDtls/TxDtls/");
+        open.holder = &tx;
+        open.node = 0;  // the root of the transaction paths
+        break;
+      }
+      case Action::Charges:
+        ++holder.chargeGroups;
+        holder.groupHasTotal = holder.groupHasAmount = false;
+        break;
+      case Action::ChargeTotal:
+        if (!holder.groupHasTotal) {
+          holder.groupHasTotal = true;
+          open.slot = &holder.newCharge(true);
+        }
+        break;
+      case Action::ChargeAmount:
+        if (!holder.groupHasAmount) {
+          holder.groupHasAmount = true;
+          open.slot = &holder.newCharge(false);
+        }
+        break;
+      case Action::ChargeRecord:
+        holder.recordHasAmount = false;
+        break;
+      case Action::RecordAmount:
+        if (!holder.recordHasAmount) {
+          holder.recordHasAmount = true;
+          open.slot = &holder.newCharge(false);
+        }
+        break;
+      case Action::Unstructured:
+      case Action::ReturnInfo:
+        holder.scratch.reset();
+        open.slot = &holder.scratch;
+        break;
+      case Action::Structured:
+        holder.structuredRef.reset();
+        holder.structuredModel.reset();
+        break;
+      case Action::StructuredRef:
+        if (!holder.structuredRef.seen) {
+          open.slot = &holder.structuredRef;
+        }
+        break;
+      case Action::StructuredModel:
+        if (!holder.structuredModel.seen) {
+          open.slot = &holder.structuredModel;
+        }
+        break;
+    }
+    if (open.slot != nullptr) {
+      open.slot->seen = true;
+      open.slot->line = reader.line();
+      const bool amount = match.action == Action::ChargeTotal || match.action == Action::ChargeAmount ||
+                          match.action == Action::RecordAmount ||
+                          (match.action == Action::Slot &&
+                           (match.field == kAmt || match.field == kTxAmtDtlsAmt || match.field == kInstdAmt));
+      if (amount) {
+        if (const auto code = reader.attributeView("Ccy")) {
+          open.slot->hasCurrency = true;
+          open.slot->currency = *code;
+        }
+      }
+    }
+    return boost::outcome_v2::success();
+  }
+
+  [[nodiscard]] const Holder& entry() const { return m_entry; }
+  [[nodiscard]] std::size_t transactionCount() const { return m_transactionCount; }
+  [[nodiscard]] const Holder& transaction(std::size_t index) const { return m_transactions[index]; }
+
+ private:
+  /// The first Strd with a CdtrRefInf/Ref gives the reference: ISO 11649 "RF.." gives model
+  /// RF; a Serbian reference written as model + number carries its two-digit model in
+  /// Tp/CdOrPrtry/Prtry.
+  static void chooseReference(Holder& holder) {
+    const auto ref = holder.structuredRef.value();
+    if (holder.hasReference || ref.empty()) {
+      return;
+    }
+    const auto model = holder.structuredModel.value();
+    if (ref.starts_with("RF")) {
+      holder.reference = {"RF", std::string(ref.substr(2))};
+    } else if (model.size() == 2 && ref.starts_with(model)) {
+      holder.reference = {std::string(model), std::string(ref.substr(2))};
+    } else {
+      holder.reference = {"", std::string(ref)};
+    }
+    holder.hasReference = true;
+  }
+
+  Holder m_entry;
+  std::vector<Holder> m_transactions;  ///< the first m_transactionCount are this entry's
+  std::size_t m_transactionCount = 0;
+  std::vector<Open> m_open;
+  const XmlReader* m_boundTo = nullptr;  ///< the reader the names below were interned by
+  std::vector<const char*> m_entryNames;
+  std::vector<const char*> m_transactionNames;
+};
+
+XmlSpot spotOf(const XmlReader& reader, const Holder& holder, int field) {
+  return {reader, holder.prefix, PathTable::instance().names[static_cast<std::size_t>(field)],
+          holder.slot(field).line};
+}
+
+Result<Money> amountOf(const XmlReader& reader, const Holder& holder, int field) {
+  const Slot& slot = holder.slot(field);
+  const auto& path = PathTable::instance().names[static_cast<std::size_t>(field)];
+  const auto slash = path.rfind('/');
+  const std::string_view name =
+      slash == std::string::npos ? std::string_view(path) : std::string_view(path).substr(slash + 1);
+  return isoAmountText(spotOf(reader, holder, field), name, slot.currencyCode(), slot.text);
+}
+
+/// An ISO 20022 date choice (<Dt> or <DtTm>); nullopt when the element is absent.
+Result<std::optional<Date>> dateChoice(const XmlReader& reader, const Holder& holder, int element, int date,
+                                       int dateTime) {
+  if (!holder.has(element)) {
+    return std::optional<Date>{};
+  }
+  for (const int field : {date, dateTime}) {
+    if (holder.has(field)) {
+      BOOST_OUTCOME_TRY(value, xmlDateText(spotOf(reader, holder, field), holder.slot(field).text));
+      return std::optional<Date>{value};
+    }
+  }
+  const auto& name = PathTable::instance().names[static_cast<std::size_t>(element)];
+  return spotOf(reader, holder, element).error(fmt::format("{} has neither Dt nor DtTm", name));
+}
+
+/// The charges of an Ntry or TxDtls, reported as a positive amount: the first <Chrgs> with a
+/// TtlChrgsAndTaxAmt gives it; otherwise the sum of every Amt (.02) and Rcrd/Amt.
+Result<std::optional<Money>> chargesOf(const XmlReader& reader, const Holder& holder) {
+  std::optional<Money> total;
+  for (int group = 1; group <= holder.chargeGroups; ++group) {
+    const auto inGroup = [&](auto&& visit) -> Result<bool> {
+      for (std::size_t i = 0; i < holder.chargeCount; ++i) {
+        if (holder.charges[i].group == group) {
+          BOOST_OUTCOME_TRY(done, visit(holder.charges[i]));
+          if (done) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    const auto spot = [&](const Charge& charge) {
+      return XmlSpot(reader, holder.prefix, charge.total ? "Chrgs/TtlChrgsAndTaxAmt" : "Chrgs/Amt",
+                     charge.amount.line);
+    };
+    std::optional<Money> groupTotal;
+    BOOST_OUTCOME_TRY(hasTotal, inGroup([&](const Charge& charge) -> Result<bool> {
+                        if (!charge.total) {
+                          return false;
+                        }
+                        BOOST_OUTCOME_TRY(amount,
+                                          isoAmountText(spot(charge), "TtlChrgsAndTaxAmt",
+                                                        charge.amount.currencyCode(), charge.amount.text));
+                        groupTotal = amount.abs();
+                        return true;
+                      }));
+    if (hasTotal) {
+      return groupTotal;
+    }
+    BOOST_OUTCOME_TRYV(inGroup([&](const Charge& charge) -> Result<bool> {
+      if (charge.total) {
+        return false;
+      }
+      BOOST_OUTCOME_TRY(amount,
+                        isoAmountText(spot(charge), "Amt", charge.amount.currencyCode(), charge.amount.text));
       if (!total) {
         total = amount.abs();
-      } else {
-        auto sum = total->plus(amount.abs());
-        if (!sum) {
-          return reader.errorAt(*amountElement, "charges in different currencies: " + sum.error().message);
-        }
-        total = sum.value();
+        return false;
       }
-    }
+      auto sum = total->plus(amount.abs());
+      if (!sum) {
+        return spot(charge).error("charges in different currencies: " + sum.error().message);
+      }
+      total = sum.value();
+      return false;
+    }));
   }
   return total;
 }
 
-std::string bankTransactionCode(const XmlElement* code) {
-  if (code == nullptr) {
-    return {};
-  }
-  if (const auto domain = code->textAt("Domn/Cd"); !domain.empty()) {
+std::string bankTransactionCode(const Holder& holder) {
+  if (const auto domain = holder.text(kDomnCd); !domain.empty()) {
     std::string result(domain);
-    if (const auto family = code->textAt("Domn/Fmly/Cd"); !family.empty()) {
+    if (const auto family = holder.text(kFmlyCd); !family.empty()) {
       result += "/";
       result += family;
     }
-    if (const auto sub = code->textAt("Domn/Fmly/SubFmlyCd"); !sub.empty()) {
+    if (const auto sub = holder.text(kSubFmlyCd); !sub.empty()) {
       result += "/";
       result += sub;
     }
     return result;
   }
-  return std::string(code->textAt("Prtry/Cd"));
+  return std::string(holder.text(kPrtryCd));
+}
+
+/// Name of a party: <Nm> directly (.02), or in the .08 choice of <Pty> or <Agt> (a bank).
+std::string_view partyName(const Holder& tx, Role role) {
+  for (int form = 0; form < 3; ++form) {
+    if (const auto name = tx.text(kPartyName + role * 3 + form); !name.empty()) {
+      return name;
+    }
+  }
+  return {};
+}
+
+std::string_view partyTown(const Holder& tx, Role role) {
+  for (int form = 0; form < 3; ++form) {
+    if (tx.has(kPartyAddress + role * 3 + form)) {
+      return tx.text(kPartyTown + role * 3 + form);
+    }
+  }
+  return {};
+}
+
+std::string_view accountId(const Holder& tx, Role role) {
+  if (const auto iban = tx.text(kAccountIban + role); !iban.empty()) {
+    return iban;
+  }
+  return tx.text(kAccountOther + role);
+}
+
+std::string_view agentBic(const Holder& tx, Role role) {
+  if (const auto bic = tx.text(kAgentBic + role); !bic.empty()) {
+    return bic;
+  }
+  return tx.text(kAgentBicfi + role);
+}
+
+/// What an <Ntry> says for all its transactions.
+struct EntryContext {
+  Entry base;
+  bool credit = true;
+};
+
+Result<Entry> transactionEntry(const XmlReader& reader, const EntryContext& context, const Holder* tx,
+                               bool ownAmount) {
+  Entry entry = context.base;
+  if (tx == nullptr) {
+    return entry;
+  }
+  bool credit = context.credit;
+  if (ownAmount) {
+    const int amountField = tx->has(kAmt) ? kAmt : kTxAmtDtlsAmt;
+    if (tx->has(amountField)) {
+      BOOST_OUTCOME_TRY(amount, amountOf(reader, *tx, amountField));
+      const auto indicator = tx->text(kCdtDbtInd);
+      if (indicator == "DBIT" || indicator == "CRDT") {
+        credit = indicator == "CRDT";
+      }
+      if (credit) {
+        entry.amount = amount;
+      } else {
+        BOOST_OUTCOME_TRY(negative, amount.negated());
+        entry.amount = negative;
+      }
+    }
+  }
+  if (const auto e2e = tx->text(kEndToEndId); !e2e.empty()) {
+    entry.endToEndId = e2e;
+  }
+  if (const auto ref = tx->text(kAcctSvcrRef); !ref.empty() && entry.bankReference.empty()) {
+    entry.bankReference = ref;
+  }
+  if (tx->has(kInstdAmt)) {
+    BOOST_OUTCOME_TRY(original, amountOf(reader, *tx, kInstdAmt));
+    entry.originalAmount = original;
+  }
+  entry.exchangeRate = tx->text(kInstdRate);
+  if (entry.exchangeRate.empty()) {
+    entry.exchangeRate = tx->text(kTxAmtRate);
+  }
+  if (const std::string code = bankTransactionCode(*tx); !code.empty()) {
+    entry.transactionCode = code;
+  }
+  BOOST_OUTCOME_TRY(charges, chargesOf(reader, *tx));
+  if (charges) {
+    entry.charges = charges;
+  }
+  // The other side: who paid us on a credit, whom we paid on a debit. A reversal or a return
+  // books the opposite direction of the original transfer, whose parties it repeats.
+  const bool returned = tx->has(kRtrInf);
+  const bool otherIsDebtor = credit != (entry.reversal || returned);
+  const Role party = otherIsDebtor ? kDebtor : kCreditor;
+  entry.counterparty.name = partyName(*tx, party);
+  if (entry.counterparty.name.empty()) {
+    entry.counterparty.name = partyName(*tx, otherIsDebtor ? kUltimateDebtor : kUltimateCreditor);
+  }
+  entry.counterparty.account = accountId(*tx, party);
+  entry.counterparty.place = partyTown(*tx, party);
+  entry.counterparty.bic = agentBic(*tx, party);
+  entry.paymentCode = tx->text(kPurpPrtry);
+  if (entry.paymentCode.empty()) {
+    entry.paymentCode = tx->text(kPurpCd);
+  }
+  if (!tx->unstructured.empty()) {
+    entry.purpose = tx->unstructured;
+  }
+  if (tx->hasReference) {
+    entry.reference = tx->reference;
+  }
+  if (returned) {
+    entry.returnReason = tx->text(kRtrRsnCd);
+    if (entry.returnReason.empty()) {
+      entry.returnReason = tx->text(kRtrRsnPrtry);
+    }
+    appendText(entry.additionalInfo, tx->returnInfo);
+  }
+  if (const auto info = tx->text(kAddtlTxInf); !info.empty()) {
+    appendText(entry.additionalInfo, info, "; ");
+  }
+  if (entry.purpose.empty()) {
+    entry.purpose = tx->text(kAddtlTxInf);
+  }
+  return entry;
+}
+
+Result<void> sendEntries(const XmlReader& reader, const EntryStream& stream, StatementSink& sink) {
+  EntryContext context;
+  Entry& base = context.base;
+  const Holder& ntry = stream.entry();
+  const std::size_t count = stream.transactionCount();
+  // Amt and CdtDbtInd are mandatory on an entry. A trimmed PostFinance notification
+  // (libeufin_postfinance_camt054) gives them only on each transaction; that is accepted
+  // when every transaction has both, and each becomes an entry of its own.
+  bool perTransaction = false;
+  const Holder* amountHolder = &ntry;
+  if (!ntry.has(kAmt)) {
+    perTransaction = count > 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      const Holder& tx = stream.transaction(i);
+      const auto txIndicator = tx.text(kCdtDbtInd);
+      perTransaction = perTransaction && tx.has(kAmt) && (txIndicator == "CRDT" || txIndicator == "DBIT");
+    }
+    if (!perTransaction) {
+      return reader.error("the entry has no Amt");
+    }
+    amountHolder = &stream.transaction(0);
+  }
+  BOOST_OUTCOME_TRY(amount, amountOf(reader, *amountHolder, kAmt));
+  const auto indicator = amountHolder->text(kCdtDbtInd);
+  if (indicator != "CRDT" && indicator != "DBIT") {
+    return reader.error(fmt::format("the entry's CdtDbtInd is '{}', not CRDT or DBIT", indicator));
+  }
+  context.credit = indicator == "CRDT";
+  if (context.credit) {
+    base.amount = amount;
+  } else {
+    BOOST_OUTCOME_TRY(negative, amount.negated());
+    base.amount = negative;
+  }
+  const auto reversal = ntry.text(kRvslInd);
+  base.reversal = reversal == "true" || reversal == "1";
+  BOOST_OUTCOME_TRY(booking, dateChoice(reader, ntry, kBookgDt, kBookgDtDt, kBookgDtDtTm));
+  BOOST_OUTCOME_TRY(value, dateChoice(reader, ntry, kValDt, kValDtDt, kValDtDtTm));
+  base.bookingDate = booking;
+  base.valueDate = value;
+  base.bankReference = ntry.text(kAcctSvcrRef);
+  base.transactionCode = bankTransactionCode(ntry);
+  BOOST_OUTCOME_TRY(charges, chargesOf(reader, ntry));
+  base.charges = charges;
+  base.additionalInfo = ntry.text(kAddtlNtryInf);
+
+  if (count <= 1 && !perTransaction) {
+    BOOST_OUTCOME_TRY(
+        entry, transactionEntry(reader, context, count == 0 ? nullptr : &stream.transaction(0), false));
+    if (entry.purpose.empty()) {
+      entry.purpose = entry.additionalInfo;
+    }
+    return sink.entry(entry);
+  }
+  // A batch booking: one entry per transaction, each with its own amount when given.
+  for (std::size_t i = 0; i < count; ++i) {
+    BOOST_OUTCOME_TRY(entry, transactionEntry(reader, context, &stream.transaction(i), true));
+    if (entry.purpose.empty()) {
+      entry.purpose = entry.additionalInfo;
+    }
+    BOOST_OUTCOME_TRYV(sink.entry(entry));
+  }
+  return boost::outcome_v2::success();
 }
 
 Result<Balance> readBalance(const XmlReader& reader, const XmlElement& bal, int& interimSeen) {
@@ -175,208 +903,6 @@ Result<Balance> readBalance(const XmlReader& reader, const XmlElement& bal, int&
   return balance;
 }
 
-/// What an <Ntry> says for all its transactions.
-struct EntryContext {
-  Entry base;
-  bool credit = true;
-};
-
-Result<Entry> transactionEntry(const XmlReader& reader, const EntryContext& context, const XmlElement* tx,
-                               bool ownAmount) {
-  Entry entry = context.base;
-  if (tx == nullptr) {
-    return entry;
-  }
-  bool credit = context.credit;
-  if (ownAmount) {
-    const XmlElement* amountElement = tx->child("Amt");
-    if (amountElement == nullptr) {
-      amountElement = tx->find("AmtDtls/TxAmt/Amt");
-    }
-    if (amountElement != nullptr) {
-      BOOST_OUTCOME_TRY(amount, isoAmount(reader, *amountElement));
-      const auto indicator = tx->textAt("CdtDbtInd");
-      if (indicator == "DBIT" || indicator == "CRDT") {
-        credit = indicator == "CRDT";
-      }
-      if (credit) {
-        entry.amount = amount;
-      } else {
-        BOOST_OUTCOME_TRY(negative, amount.negated());
-        entry.amount = negative;
-      }
-    }
-  }
-  if (const auto e2e = tx->textAt("Refs/EndToEndId"); !e2e.empty()) {
-    entry.endToEndId = e2e;
-  }
-  if (const auto ref = tx->textAt("Refs/AcctSvcrRef"); !ref.empty() && entry.bankReference.empty()) {
-    entry.bankReference = ref;
-  }
-  if (const XmlElement* instructed = tx->find("AmtDtls/InstdAmt")) {
-    if (const XmlElement* amountElement = instructed->child("Amt")) {
-      BOOST_OUTCOME_TRY(original, isoAmount(reader, *amountElement));
-      entry.originalAmount = original;
-    }
-    entry.exchangeRate = instructed->textAt("CcyXchg/XchgRate");
-  }
-  if (entry.exchangeRate.empty()) {
-    entry.exchangeRate = tx->textAt("AmtDtls/TxAmt/CcyXchg/XchgRate");
-  }
-  if (const std::string code = bankTransactionCode(tx->child("BkTxCd")); !code.empty()) {
-    entry.transactionCode = code;
-  }
-  BOOST_OUTCOME_TRY(charges, chargesOf(reader, *tx));
-  if (charges) {
-    entry.charges = charges;
-  }
-  // The other side: who paid us on a credit, whom we paid on a debit. A reversal or a return
-  // books the opposite direction of the original transfer, whose parties it repeats.
-  const bool returned = tx->child("RtrInf") != nullptr;
-  const bool otherIsDebtor = credit != (entry.reversal || returned);
-  const XmlElement* parties = tx->child("RltdPties");
-  const XmlElement* agents = tx->child("RltdAgts");
-  if (parties != nullptr) {
-    const char* party = otherIsDebtor ? "Dbtr" : "Cdtr";
-    const char* ultimate = otherIsDebtor ? "UltmtDbtr" : "UltmtCdtr";
-    const char* account = otherIsDebtor ? "DbtrAcct" : "CdtrAcct";
-    entry.counterparty.name = partyName(parties->child(party));
-    if (entry.counterparty.name.empty()) {
-      entry.counterparty.name = partyName(parties->child(ultimate));
-    }
-    entry.counterparty.account = accountId(parties->child(account));
-    if (const XmlElement* address = partyAddress(parties->child(party))) {
-      entry.counterparty.place = address->textAt("TwnNm");
-    }
-  }
-  if (agents != nullptr) {
-    entry.counterparty.bic = agentBic(agents->child(otherIsDebtor ? "DbtrAgt" : "CdtrAgt"));
-  }
-  if (const XmlElement* purpose = tx->child("Purp")) {
-    entry.paymentCode = purpose->textAt("Prtry");
-    if (entry.paymentCode.empty()) {
-      entry.paymentCode = purpose->textAt("Cd");
-    }
-  }
-  if (const XmlElement* remittance = tx->child("RmtInf")) {
-    std::string unstructured;
-    for (const XmlElement* line : remittance->childrenNamed("Ustrd")) {
-      appendText(unstructured, line->value());
-    }
-    if (!unstructured.empty()) {
-      entry.purpose = unstructured;
-    }
-    for (const XmlElement* structured : remittance->childrenNamed("Strd")) {
-      const auto ref = structured->textAt("CdtrRefInf/Ref");
-      if (ref.empty()) {
-        continue;
-      }
-      // A creditor reference: ISO 11649 "RF.." gives model RF; a Serbian reference written
-      // as model + number carries its two-digit model in Tp/CdOrPrtry/Prtry.
-      const auto model = structured->textAt("CdtrRefInf/Tp/CdOrPrtry/Prtry");
-      if (ref.starts_with("RF")) {
-        entry.reference = {"RF", std::string(ref.substr(2))};
-      } else if (model.size() == 2 && ref.starts_with(model)) {
-        entry.reference = {std::string(model), std::string(ref.substr(2))};
-      } else {
-        entry.reference = {"", std::string(ref)};
-      }
-      break;
-    }
-  }
-  if (const XmlElement* ret = tx->child("RtrInf")) {
-    entry.returnReason = ret->textAt("Rsn/Cd");
-    if (entry.returnReason.empty()) {
-      entry.returnReason = ret->textAt("Rsn/Prtry");
-    }
-    for (const XmlElement* info : ret->childrenNamed("AddtlInf")) {
-      appendText(entry.additionalInfo, info->value());
-    }
-  }
-  if (const auto info = tx->textAt("AddtlTxInf"); !info.empty()) {
-    appendText(entry.additionalInfo, info, "; ");
-  }
-  if (entry.purpose.empty()) {
-    entry.purpose = tx->textAt("AddtlTxInf");
-  }
-  return entry;
-}
-
-std::vector<const XmlElement*> transactionsOf(const XmlElement& ntry) {
-  std::vector<const XmlElement*> transactions;
-  for (const XmlElement* details : ntry.childrenNamed("NtryDtls")) {
-    for (const XmlElement* tx : details->childrenNamed("TxDtls")) {
-      transactions.push_back(tx);
-    }
-  }
-  return transactions;
-}
-
-Result<void> readEntry(const XmlReader& reader, const XmlElement& ntry, StatementSink& sink) {
-  EntryContext context;
-  Entry& base = context.base;
-  const std::vector<const XmlElement*> transactions = transactionsOf(ntry);
-  const XmlElement* amountElement = ntry.child("Amt");
-  // Amt and CdtDbtInd are mandatory on an entry. A trimmed PostFinance notification
-  // (libeufin_postfinance_camt054) gives them only on each transaction; that is accepted
-  // when every transaction has both, and each becomes an entry of its own.
-  bool perTransaction = false;
-  if (amountElement == nullptr) {
-    perTransaction = !transactions.empty();
-    for (const XmlElement* tx : transactions) {
-      const auto txIndicator = tx->textAt("CdtDbtInd");
-      perTransaction =
-          perTransaction && tx->child("Amt") != nullptr && (txIndicator == "CRDT" || txIndicator == "DBIT");
-    }
-    if (!perTransaction) {
-      return reader.errorAt(ntry, "the entry has no Amt");
-    }
-    amountElement = transactions.front()->child("Amt");
-  }
-  BOOST_OUTCOME_TRY(amount, isoAmount(reader, *amountElement));
-  const auto indicator =
-      perTransaction ? transactions.front()->textAt("CdtDbtInd") : ntry.textAt("CdtDbtInd");
-  if (indicator != "CRDT" && indicator != "DBIT") {
-    return reader.errorAt(ntry, fmt::format("the entry's CdtDbtInd is '{}', not CRDT or DBIT", indicator));
-  }
-  context.credit = indicator == "CRDT";
-  if (context.credit) {
-    base.amount = amount;
-  } else {
-    BOOST_OUTCOME_TRY(negative, amount.negated());
-    base.amount = negative;
-  }
-  const auto reversal = ntry.textAt("RvslInd");
-  base.reversal = reversal == "true" || reversal == "1";
-  BOOST_OUTCOME_TRY(booking, isoDateChoice(reader, ntry.child("BookgDt")));
-  BOOST_OUTCOME_TRY(value, isoDateChoice(reader, ntry.child("ValDt")));
-  base.bookingDate = booking;
-  base.valueDate = value;
-  base.bankReference = ntry.textAt("AcctSvcrRef");
-  base.transactionCode = bankTransactionCode(ntry.child("BkTxCd"));
-  BOOST_OUTCOME_TRY(charges, chargesOf(reader, ntry));
-  base.charges = charges;
-  base.additionalInfo = ntry.textAt("AddtlNtryInf");
-
-  if (transactions.size() <= 1 && !perTransaction) {
-    BOOST_OUTCOME_TRY(
-        entry, transactionEntry(reader, context, transactions.empty() ? nullptr : transactions[0], false));
-    if (entry.purpose.empty()) {
-      entry.purpose = entry.additionalInfo;
-    }
-    return sink.entry(entry);
-  }
-  // A batch booking: one entry per transaction, each with its own amount when given.
-  for (const XmlElement* tx : transactions) {
-    BOOST_OUTCOME_TRY(entry, transactionEntry(reader, context, tx, true));
-    if (entry.purpose.empty()) {
-      entry.purpose = entry.additionalInfo;
-    }
-    BOOST_OUTCOME_TRYV(sink.entry(entry));
-  }
-  return boost::outcome_v2::success();
-}
-
 Result<void> readRecord(XmlReader& reader, StatementSink& sink, const std::string& messageId) {
   StatementInfo info;
   info.messageId = messageId;
@@ -389,20 +915,20 @@ Result<void> readRecord(XmlReader& reader, StatementSink& sink, const std::strin
   const auto fillNumber = [&] {
     info.number = !legal.empty() ? legal : !electronic.empty() ? electronic : id;
   };
+  EntryStream stream;
   const int depth = reader.depth();
   while (true) {
     BOOST_OUTCOME_TRY(more, reader.nextChild(depth));
     if (!more) {
       break;
     }
-    const std::string name(reader.name());
+    const std::string_view name = reader.name();  // interned: stays valid
     if (name == "Ntry") {
-      BOOST_OUTCOME_TRY(ntry, reader.readTree());
+      BOOST_OUTCOME_TRYV(stream.read(reader));
       if (!begun) {
         fillNumber();
         if (!info.currency) {  // neither Acct/Ccy nor a balance: the first entry's currency
-          const XmlElement* amount = ntry.child("Amt");
-          if (const auto code = amount != nullptr ? amount->attribute("Ccy") : std::nullopt) {
+          if (const auto code = stream.entry().slot(kAmt).currencyCode()) {
             if (auto currency = Currency::fromCode(trimXml(*code))) {
               info.currency = currency.value();
             }
@@ -412,7 +938,7 @@ Result<void> readRecord(XmlReader& reader, StatementSink& sink, const std::strin
         begun = true;
       }
       ++entries;
-      BOOST_OUTCOME_TRYV(readEntry(reader, ntry, sink));
+      BOOST_OUTCOME_TRYV(sendEntries(reader, stream, sink));
       continue;
     }
     BOOST_OUTCOME_TRY(element, reader.readTree());

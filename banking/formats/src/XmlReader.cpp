@@ -40,9 +40,21 @@ struct XmlReader::Impl {
   std::string ioError;
   std::string parseError;
   int parseErrorLine = 0;
-  std::vector<std::string> path;
+  std::vector<const char*> path;  ///< interned names, see XmlReader
   bool atEmptyElement = false;
+  bool pendingEnd = false;  ///< step() met an empty element and owes its End
   int type = 0;
+
+  [[nodiscard]] std::string joinedPath() const {
+    std::string joined;
+    for (const auto part : path) {
+      if (!joined.empty()) {
+        joined += '/';
+      }
+      joined += part;
+    }
+    return joined;
+  }
 
   static int readCallback(void* context, char* buffer, int length) {
     auto* self = static_cast<Impl*>(context);
@@ -173,13 +185,7 @@ std::optional<std::string> XmlReader::attribute(const char* attributeName) const
 }
 
 std::string XmlReader::where() const {
-  std::string path;
-  for (const auto& part : m_impl->path) {
-    if (!path.empty()) {
-      path += '/';
-    }
-    path += part;
-  }
+  const std::string path = m_impl->joinedPath();
   const int at = line();
   if (path.empty()) {
     return at > 0 ? fmt::format("{} line {}", m_impl->label, at) : m_impl->label;
@@ -194,15 +200,70 @@ Error XmlReader::error(std::string reason) const {
 
 Error XmlReader::errorAt(const XmlElement& element, std::string reason) const {
   // After readTree() the path still ends with the element read; name a child below it.
-  std::string path;
-  for (const auto& part : m_impl->path) {
-    path += path.empty() ? part : "/" + part;
-  }
+  std::string path = m_impl->joinedPath();
   if (m_impl->path.empty() || m_impl->path.back() != element.name) {
     path += path.empty() ? element.name : "/" + element.name;
   }
   return {Errc::MalformedFile, std::move(reason),
           fmt::format("{} {}, line {}", m_impl->label, path, element.line)};
+}
+
+Error XmlReader::errorBelow(std::string_view relativePath, int atLine, std::string reason) const {
+  std::string path = m_impl->joinedPath();
+  if (!relativePath.empty()) {
+    if (!path.empty()) {
+      path += '/';
+    }
+    path += relativePath;
+  }
+  return {Errc::MalformedFile, std::move(reason), fmt::format("{} {}, line {}", m_impl->label, path, atLine)};
+}
+
+Error XmlReader::readFailure() const {
+  const Impl& impl = *m_impl;
+  if (!impl.ioError.empty()) {
+    return {Errc::MalformedFile, impl.ioError, where()};
+  }
+  std::string reason = impl.parseError.empty() ? "the XML is not well-formed" : impl.parseError;
+  const std::string position = impl.parseErrorLine > 0 ? fmt::format(", line {}", impl.parseErrorLine) : "";
+  const std::string path = impl.joinedPath();
+  return {Errc::MalformedFile, "not well-formed XML: " + reason,
+          fmt::format("{}{}{}{}", impl.label, path.empty() ? "" : " ", path, position)};
+}
+
+Result<void> XmlReader::note(int type) {
+  Impl& impl = *m_impl;
+  impl.type = type;
+  switch (type) {
+    case XML_READER_TYPE_DOCUMENT_TYPE:
+      return error("a document type declaration (DTD) is not allowed in a bank file");
+    case XML_READER_TYPE_ENTITY_REFERENCE:
+    case XML_READER_TYPE_ENTITY:
+      return error("entity references are not allowed in a bank file");
+    case XML_READER_TYPE_ELEMENT: {
+      m_depth = xmlTextReaderDepth(impl.reader.get());
+      if (static_cast<std::size_t>(m_depth) >= impl.limits.maxDepth) {
+        return error(fmt::format("elements are nested deeper than {} levels", impl.limits.maxDepth));
+      }
+      // Element names come from the parser's dictionary (the reader sets dictNames), so the
+      // view outlives the node.
+      const xmlChar* local = xmlTextReaderConstLocalName(impl.reader.get());
+      m_name = local == nullptr ? "" : reinterpret_cast<const char*>(local);
+      impl.path.resize(static_cast<std::size_t>(m_depth));
+      impl.path.push_back(m_name);
+      impl.atEmptyElement = xmlTextReaderIsEmptyElement(impl.reader.get()) == 1;
+      break;
+    }
+    case XML_READER_TYPE_END_ELEMENT: {
+      m_depth = xmlTextReaderDepth(impl.reader.get());
+      impl.path.resize(static_cast<std::size_t>(m_depth) + 1);
+      impl.atEmptyElement = false;
+      break;
+    }
+    default:
+      break;
+  }
+  return boost::outcome_v2::success();
 }
 
 Result<bool> XmlReader::read() {
@@ -212,53 +273,17 @@ Result<bool> XmlReader::read() {
   }
   const int rc = xmlTextReaderRead(impl.reader.get());
   if (rc < 0 || !impl.ioError.empty() || !impl.parseError.empty()) {
-    if (!impl.ioError.empty()) {
-      return fail(Errc::MalformedFile, impl.ioError, where());
-    }
-    std::string reason = impl.parseError.empty() ? "the XML is not well-formed" : impl.parseError;
-    const std::string position = impl.parseErrorLine > 0 ? fmt::format(", line {}", impl.parseErrorLine) : "";
-    std::string path;
-    for (const auto& part : impl.path) {
-      path += path.empty() ? part : "/" + part;
-    }
-    return fail(Errc::MalformedFile, "not well-formed XML: " + reason,
-                fmt::format("{}{}{}{}", impl.label, path.empty() ? "" : " ", path, position));
+    return readFailure();
   }
   if (rc == 0) {
     m_depth = -1;
     impl.type = 0;
-    if (impl.path.empty() && m_name.empty()) {
+    if (impl.path.empty() && *m_name == '\0') {
       return fail(Errc::MalformedFile, "the file holds no XML element", impl.label);
     }
     return false;
   }
-  impl.type = xmlTextReaderNodeType(impl.reader.get());
-  m_depth = xmlTextReaderDepth(impl.reader.get());
-  switch (impl.type) {
-    case XML_READER_TYPE_DOCUMENT_TYPE:
-      return error("a document type declaration (DTD) is not allowed in a bank file");
-    case XML_READER_TYPE_ENTITY_REFERENCE:
-    case XML_READER_TYPE_ENTITY:
-      return error("entity references are not allowed in a bank file");
-    case XML_READER_TYPE_ELEMENT: {
-      if (static_cast<std::size_t>(m_depth) >= impl.limits.maxDepth) {
-        return error(fmt::format("elements are nested deeper than {} levels", impl.limits.maxDepth));
-      }
-      const xmlChar* local = xmlTextReaderConstLocalName(impl.reader.get());
-      m_name = local == nullptr ? std::string{} : reinterpret_cast<const char*>(local);
-      impl.path.resize(static_cast<std::size_t>(m_depth));
-      impl.path.push_back(m_name);
-      impl.atEmptyElement = xmlTextReaderIsEmptyElement(impl.reader.get()) == 1;
-      break;
-    }
-    case XML_READER_TYPE_END_ELEMENT: {
-      impl.path.resize(static_cast<std::size_t>(m_depth) + 1);
-      impl.atEmptyElement = false;
-      break;
-    }
-    default:
-      break;
-  }
+  BOOST_OUTCOME_TRYV(note(xmlTextReaderNodeType(impl.reader.get())));
   return true;
 }
 
@@ -372,6 +397,74 @@ Result<XmlElement> XmlReader::readTree() {
         break;
     }
   }
+}
+
+Result<XmlReader::Step> XmlReader::step(int depth) {
+  Impl& impl = *m_impl;
+  if (impl.pendingEnd) {
+    impl.pendingEnd = false;
+    impl.atEmptyElement = false;
+    impl.type = XML_READER_TYPE_END_ELEMENT;
+    return m_depth <= depth ? Step::Done : Step::End;
+  }
+  if (impl.type == XML_READER_TYPE_ELEMENT && m_depth == depth && impl.atEmptyElement) {
+    impl.atEmptyElement = false;
+    impl.type = XML_READER_TYPE_END_ELEMENT;
+    return Step::Done;
+  }
+  // The hot loop of streaming readers: one xmlTextReaderRead and one node-type query per
+  // node, no Result wrapping on the way.
+  xmlTextReaderPtr reader = impl.reader.get();
+  if (reader == nullptr) {
+    return fail(Errc::MalformedFile, "the XML parser could not be started", impl.label);
+  }
+  while (true) {
+    const int rc = xmlTextReaderRead(reader);
+    if (rc != 1 || !impl.ioError.empty() || !impl.parseError.empty()) [[unlikely]] {
+      if (rc == 0 && impl.ioError.empty() && impl.parseError.empty()) {
+        return error("the file ends inside an element");
+      }
+      return readFailure();
+    }
+    const int type = xmlTextReaderNodeType(reader);
+    if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA) {
+      impl.type = type;
+      return Step::Text;
+    }
+    BOOST_OUTCOME_TRYV(note(type));
+    if (type == XML_READER_TYPE_ELEMENT) {
+      impl.pendingEnd = impl.atEmptyElement;
+      return Step::Start;
+    }
+    if (type == XML_READER_TYPE_END_ELEMENT) {
+      return m_depth <= depth ? Step::Done : Step::End;
+    }
+  }
+}
+
+const char* XmlReader::intern(const std::string& elementName) const {
+  const xmlChar* interned =
+      xmlTextReaderConstString(m_impl->reader.get(), reinterpret_cast<const xmlChar*>(elementName.c_str()));
+  return reinterpret_cast<const char*>(interned);
+}
+
+std::string_view XmlReader::text() const {
+  const xmlChar* value = xmlTextReaderConstValue(m_impl->reader.get());
+  return value == nullptr ? std::string_view{} : std::string_view(reinterpret_cast<const char*>(value));
+}
+
+std::optional<std::string_view> XmlReader::attributeView(const char* attributeName) const {
+  xmlTextReaderPtr reader = m_impl->reader.get();
+  if (xmlTextReaderMoveToAttribute(reader, reinterpret_cast<const xmlChar*>(attributeName)) != 1) {
+    return std::nullopt;
+  }
+  const xmlChar* value = xmlTextReaderConstValue(reader);
+  std::optional<std::string_view> result;
+  if (value != nullptr) {
+    result = std::string_view(reinterpret_cast<const char*>(value));
+  }
+  xmlTextReaderMoveToElement(reader);
+  return result;
 }
 
 Result<std::string> XmlReader::readText() {

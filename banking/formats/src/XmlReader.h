@@ -51,7 +51,10 @@ struct XmlElement {
 ///
 /// Walk with nextChild(depth of the parent): it returns the parent's next child element,
 /// skipping whatever the caller did not consume. Consume a child by descending into it
-/// (nextChild(its depth)) or by readTree().
+/// (nextChild(its depth)) or by readTree(), or stream through it node by node with step().
+///
+/// Element names are interned by libxml2's dictionary and live as long as the reader, so
+/// name() views stay valid after the reader moves on and compare without copies.
 class XmlReader {
  public:
   XmlReader(std::istream& in, std::string formatLabel, XmlLimits limits = {});
@@ -68,7 +71,25 @@ class XmlReader {
   /// Reads the trimmed text of the current element (child elements are an error).
   Result<std::string> readText();
 
+  /// What step() met.
+  enum class Step { Start, Text, End, Done };
+  /// Streams through the content of the element at `depth` (the one current when the walk
+  /// began): Start and End of each element below it (an empty element gives both), Text for
+  /// character data (text() views it until the next step), and Done at the element's end.
+  /// name() and depth() describe the element started or ended.
+  Result<Step> step(int depth);
+  /// The character data of the current Text step; valid until the reader moves.
+  [[nodiscard]] std::string_view text() const;
+  /// The value of an attribute of the current element, without a copy; valid until the
+  /// reader moves.
+  [[nodiscard]] std::optional<std::string_view> attributeView(const char* attributeName) const;
+  /// The reader's own copy of a name: name().data() of an element so named is this pointer,
+  /// so a streaming reader can match names by pointer.
+  [[nodiscard]] const char* intern(const std::string& elementName) const;
+
   [[nodiscard]] std::string_view name() const { return m_name; }
+  /// name().data(), without measuring it: the interned pointer (see intern()).
+  [[nodiscard]] const char* internedName() const { return m_name; }
   [[nodiscard]] std::string_view namespaceUri() const;
   [[nodiscard]] int depth() const { return m_depth; }
   [[nodiscard]] std::optional<std::string> attribute(const char* attributeName) const;
@@ -80,14 +101,21 @@ class XmlReader {
   [[nodiscard]] Error error(std::string reason) const;
   /// The same, at a given line (for problems found in a subtree read earlier).
   [[nodiscard]] Error errorAt(const XmlElement& element, std::string reason) const;
+  /// The same for an element found by step() under the current element: `relativePath`
+  /// ("NtryDtls/TxDtls/Amt") is appended to the current path.
+  [[nodiscard]] Error errorBelow(std::string_view relativePath, int atLine, std::string reason) const;
 
   struct Impl;
 
  private:
   Result<bool> read();
+  /// Takes note of the node the reader moved to (its type, depth, name, the path).
+  Result<void> note(int type);
+  /// The error for a failed xmlTextReaderRead.
+  [[nodiscard]] Error readFailure() const;
 
   std::unique_ptr<Impl> m_impl;
-  std::string m_name;
+  const char* m_name = "";  ///< interned by libxml2's dictionary
   int m_depth = -1;
 };
 

@@ -12,6 +12,32 @@ namespace platnik::banking::formats::detail {
 
 // Turning element text into domain values, with errors that point at the element.
 
+/// Where a value was written, for the error when it is wrong: an element of a subtree read
+/// earlier, or an element met by XmlReader::step() below the reader's current element.
+class XmlSpot {
+ public:
+  XmlSpot(const XmlReader& reader, const XmlElement& element) : m_reader(reader), m_element(&element) {}
+  /// An element at `prefix` + `relativePath` below the reader's current element.
+  XmlSpot(const XmlReader& reader, std::string_view prefix, std::string_view relativePath, int line)
+      : m_reader(reader), m_prefix(prefix), m_path(relativePath), m_line(line) {}
+  [[nodiscard]] Error error(std::string reason) const;
+
+ private:
+  const XmlReader& m_reader;
+  const XmlElement* m_element = nullptr;
+  std::string_view m_prefix;
+  std::string_view m_path;
+  int m_line = 0;
+};
+
+/// xmlDate() over text already read.
+Result<Date> xmlDateText(const XmlSpot& spot, std::string_view text);
+/// isoAmount() over text already read: `name` is the element's name, `currencyCode` its Ccy.
+Result<Money> isoAmountText(const XmlSpot& spot, std::string_view name,
+                            std::optional<std::string_view> currencyCode, std::string_view text);
+/// xmlMoney() over text already read.
+Result<Money> xmlMoneyText(const XmlSpot& spot, std::string_view text, Currency currency);
+
 /// A date written as "2024-03-31" or as a date-time "2024-03-31T10:00:00+01:00" (the date
 /// part is the bank day; some banks write DtTm where Dt belongs and the other way round).
 Result<Date> xmlDate(const XmlReader& reader, const XmlElement& element);

@@ -148,6 +148,55 @@ BOOST_AUTO_TEST_CASE(amounts_are_never_rounded) {
   BOOST_CHECK_EQUAL(yen.value().statements[0].entries[0].amount, money("-5", "JPY"));
 }
 
+BOOST_AUTO_TEST_CASE(an_error_inside_a_transaction_names_its_full_path_and_line) {
+  // Entries are streamed, not built into trees: the error still points at the element.
+  const auto parsed = parseText(
+      minimalCamt("<Ntry><Amt Ccy=\"EUR\">3</Amt><CdtDbtInd>CRDT</CdtDbtInd><NtryDtls>\n"
+                  "<TxDtls><Amt Ccy=\"EUR\">1</Amt></TxDtls>\n"
+                  "<TxDtls><AmtDtls><InstdAmt>\n<Amt Ccy=\"USD\">2.005</Amt></InstdAmt></AmtDtls></TxDtls>"
+                  "</NtryDtls></Ntry>"));
+  BOOST_REQUIRE(!parsed);
+  BOOST_CHECK(parsed.error().code == Errc::MalformedFile);
+  BOOST_CHECK_MESSAGE(parsed.error().message.find("2.005") != std::string::npos, parsed.error().message);
+  BOOST_CHECK_MESSAGE(parsed.error().where.find("Stmt/Ntry/NtryDtls/TxDtls/AmtDtls/InstdAmt/Amt, line 5") !=
+                          std::string::npos,
+                      parsed.error().where);
+}
+
+BOOST_AUTO_TEST_CASE(streamed_entries_keep_first_elements_and_accept_empty_ones) {
+  // The first of a repeated element counts (as a tree's first child did); empty elements
+  // and unknown subtrees change nothing; each Ntry starts afresh.
+  const auto parsed = parseText(minimalCamt(
+      "<Ntry><Amt Ccy=\"EUR\">5.00</Amt><Amt Ccy=\"EUR\">9.00</Amt><CdtDbtInd>DBIT</CdtDbtInd>"
+      "<AcctSvcrRef>FIRST</AcctSvcrRef><AcctSvcrRef>SECOND</AcctSvcrRef><Sts/><Unknown><Nm>x</Nm></Unknown>"
+      "<NtryDtls><TxDtls><RltdPties><Cdtr><Nm>Prodavac</Nm></Cdtr><Dbtr><Nm>Mi</Nm></Dbtr></RltdPties>"
+      "<RmtInf><Ustrd>a</Ustrd><Ustrd/><Ustrd> b </Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>"
+      "<Ntry><Amt Ccy=\"EUR\">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd></Ntry>"));
+  BOOST_REQUIRE_MESSAGE(parsed.has_value(), why(parsed));
+  const auto& entries = parsed.value().statements.at(0).entries;
+  BOOST_REQUIRE_EQUAL(entries.size(), 2U);
+  BOOST_CHECK_EQUAL(entries[0].amount, money("-5.00", "EUR"));
+  BOOST_CHECK_EQUAL(entries[0].bankReference, "FIRST");
+  BOOST_CHECK_EQUAL(entries[0].counterparty.name, "Prodavac");
+  BOOST_CHECK_EQUAL(entries[0].purpose, "a b");
+  BOOST_CHECK_EQUAL(entries[1].amount, money("1.00", "EUR"));
+  BOOST_CHECK_EQUAL(entries[1].bankReference, "");
+  BOOST_CHECK_EQUAL(entries[1].counterparty.name, "");
+  BOOST_CHECK_EQUAL(entries[1].purpose, "");
+}
+
+BOOST_AUTO_TEST_CASE(an_entry_with_too_many_elements_is_refused) {
+  std::string flood = "<Ntry><Amt Ccy=\"EUR\">1</Amt><CdtDbtInd>CRDT</CdtDbtInd><NtryDtls>";
+  for (int i = 0; i < 100'001; ++i) {
+    flood += "<X/>";
+  }
+  flood += "</NtryDtls></Ntry>";
+  const auto parsed = parseText(minimalCamt(flood));
+  BOOST_REQUIRE(!parsed);
+  BOOST_CHECK_MESSAGE(parsed.error().message.find("elements in one Ntry") != std::string::npos,
+                      parsed.error().message);
+}
+
 BOOST_AUTO_TEST_CASE(bad_entries_are_rejected_with_their_place) {
   const auto noIndicator = parseText(minimalCamt("<Ntry><Amt Ccy=\"EUR\">1</Amt></Ntry>"));
   BOOST_REQUIRE(!noIndicator);
