@@ -20,6 +20,10 @@ shoot() {  # language
     xvfb-run -a -s "-screen 0 1280x800x24" "$gui" --demo --lang "$1" --screenshots "screenshots/$1"
   fi
 }
+# A fresh demo for every screenshot run (CI never depends on an earlier run): the demo is made
+# in $XDG_DATA_HOME/platnik/demo, here under the build folder, emptied first.
+export XDG_DATA_HOME="$(cd "$build" && pwd)/demo-data"
+rm -rf "$XDG_DATA_HOME"
 echo "demo: saving screenshots in ./screenshots" >&2
 for lang in en sr@latin sr; do
   shoot "$lang"

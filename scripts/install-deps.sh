@@ -17,6 +17,8 @@ packages=(
   softhsm2 opensc gnutls-bin
   # a display for the GUI when there is none, and screenshots
   xvfb xauth x11-utils imagemagick poppler-utils
+  # the font printed orders and statements embed (Serbian Latin and Cyrillic glyphs)
+  fonts-dejavu-core
 )
 
 missing=()

@@ -43,5 +43,7 @@ void registerOrderSigning(CLI::App& app, RunState& state);
 void registerDatabase(CLI::App& app, RunState& state);
 /// `order add|list|show` (adds to the order group: after registerOrder), `entries`, `search`, `balance`.
 void registerRecords(CLI::App& app, RunState& state);
+/// `demo create [DIR]`: the built-in demo company and token.
+void registerDemo(CLI::App& app, RunState& state);
 
 }  // namespace platnik::cli

@@ -3,6 +3,7 @@
 #include "Commands.h"
 #include "Output.h"
 #include "services/TokenAccess.h"
+#include "services/TokenWork.h"
 
 #include <fmt/format.h>
 
@@ -40,14 +41,7 @@ int runPin(const RunState& state, const TokenOptions& options, bool unblock) {
   CliInteraction ui{options};
   banking::Result<void> done = boost::outcome_v2::success();
   if (unblock) {
-    // The advice for a locked PUK depends on whether the certificate is qualified.
-    bool qualified = false;
-    if (auto certificates = session.certificates()) {
-      for (const crypto::Certificate& c : certificates.value()) {
-        qualified = qualified || c.qualified();
-      }
-    }
-    done = session.unblockPin(ui, qualified);
+    done = services::unblockWithPuk(session, ui);
   } else {
     done = session.changePin(ui);
   }

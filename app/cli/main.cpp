@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
     registerOrderSigning(app, state);  // adds to the order group: after registerOrder
     registerDatabase(app, state);      // adds to the account group: after registerAccount
     registerRecords(app, state);       // adds to the order group: after registerOrder
+    registerDemo(app, state);
 
     try {
       app.parse(argc, argv);

@@ -1,5 +1,7 @@
 #include "services/DatabaseCommands.h"
 
+#include "services/ContactBook.h"
+
 #include "banking/Account.h"
 #include "banking/Banks.h"
 #include "banking/Currency.h"
@@ -92,23 +94,6 @@ Json balancePointJson(const storage::BalancePoint& point) {
   out["amount"] = point.amount.toString();
   out["source"] = std::string(storage::toString(point.source));
   return out;
-}
-
-Result<void> checkContactAccount(const std::string& text) {
-  auto account = banking::Account::parse(text);
-  if (!account) {
-    return fail(account.error().code, account.error().message, "account");
-  }
-  return boost::outcome_v2::success();
-}
-
-Result<banking::Reference> contactReference(const std::string& model, const std::string& number,
-                                            std::string_view option) {
-  auto reference = banking::Reference::parse(model, number);
-  if (!reference) {
-    return fail(reference.error().code, reference.error().message, std::string(option));
-  }
-  return reference.value();
 }
 
 }  // namespace
@@ -218,28 +203,8 @@ Result<Json> listAccounts(storage::Database& database) {
 }
 
 Result<std::int64_t> addContact(storage::Database& database, const ContactInput& input) {
-  if (input.name.empty()) {
-    return fail(Errc::InvalidArgument, "the contact needs a name", "name");
-  }
-  storage::Contact contact;
-  contact.name = input.name;
-  contact.place = input.place;
-  for (const auto& text : input.accounts) {
-    BOOST_OUTCOME_TRYV(checkContactAccount(text));
-    contact.accounts.push_back(banking::Account::parse(text).value().digits());
-  }
-  if (!input.paymentCode.empty()) {
-    auto code = banking::PaymentCode::parse(input.paymentCode);
-    if (!code) {
-      return fail(code.error().code, code.error().message, "payment code");
-    }
-  }
-  contact.paymentCode = input.paymentCode;
-  contact.purpose = input.purpose;
-  BOOST_OUTCOME_TRY(credit, contactReference(input.creditModel, input.creditReference, "credit reference"));
-  BOOST_OUTCOME_TRY(debit, contactReference(input.debitModel, input.debitReference, "debit reference"));
-  contact.creditReference = credit;
-  contact.debitReference = debit;
+  // The checks live in ContactBook (the address book page shows each beside its field).
+  BOOST_OUTCOME_TRY(contact, contactFromInput(input));
   return database.contacts().add(contact);
 }
 

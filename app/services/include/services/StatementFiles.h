@@ -6,7 +6,10 @@
 #include "banking/formats/Format.h"
 #include "storage/StatementImport.h"
 
+#include <atomic>
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +44,38 @@ banking::Result<StatementFile> parseStatementFile(const std::filesystem::path& p
 /// nothing. The import is recorded in the audit log under the file's name.
 banking::Result<storage::ImportReport> importStatementFile(storage::Database& database,
                                                            const std::filesystem::path& path);
+
+/// Watching and stopping a long read or import (from another thread): `progress` is told now
+/// and then how many bytes of the file have been read; when `cancel` becomes true the read
+/// stops with Errc::Cancelled (an import then stores nothing of the file).
+struct FileProgress {
+  std::function<void(std::uintmax_t bytesRead, std::uintmax_t fileSize)> progress;
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+/// What a statement of a file holds, without its entries: enough to preview a large file.
+struct StatementSummary {
+  banking::StatementInfo info;
+  std::int64_t entries = 0;
+};
+struct StatementFilePreview {
+  banking::formats::Format format = banking::formats::Format::Camt053;
+  std::vector<StatementSummary> statements;
+};
+
+/// Reads the file (readStatementFile's rules) and keeps only each statement's info and entry
+/// count, so memory does not grow with the file. Nothing is stored.
+banking::Result<StatementFilePreview> previewStatementFile(const std::filesystem::path& path,
+                                                          const FileProgress& control);
+
+/// parseStatementFile, watched and stoppable.
+banking::Result<StatementFile> parseStatementFile(const std::filesystem::path& path,
+                                                  const FileProgress& control);
+
+/// importStatementFile, watched and stoppable: cancelled, nothing of the file is stored.
+banking::Result<storage::ImportReport> importStatementFile(storage::Database& database,
+                                                           const std::filesystem::path& path,
+                                                           const FileProgress& control);
 
 /// One line about a statement: account, number, date, currency, balances, entry count.
 std::string describeStatement(const banking::Statement& statement);
