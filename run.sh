@@ -86,6 +86,7 @@ case "${1:-}" in
   bench)
     install_deps
     configure_and_build build-bench -DCMAKE_BUILD_TYPE=RelWithDebInfo  # -O2, as the tests build
+    ensure_display  # gui_bench opens the window (under Xvfb when there is no display)
     cmake --build build-bench --target bench -j 1  # one at a time: figures undisturbed
     ;;
   *)

@@ -44,6 +44,23 @@ BOOST_AUTO_TEST_CASE(pasting_an_ips_qr_string_fills_the_order) {
   wxTheClipboard->Close();
   pump();
 
+  // A short window, as on a laptop: the fields scroll, the QR and Save buttons stay in sight.
+  // (The frame's place is restored from the previous test's window, and without a window
+  // manager that can be larger than the screen; the click must land on the screen.)
+  window.frame->SetSize(wxRect(0, 0, 1000, 560));
+  pump(20);
+  const wxRect screen(wxPoint(0, 0), wxGetDisplaySize());
+  const wxRect frameRect = window.frame->GetScreenRect();
+  for (auto* control :
+       {static_cast<wxWindow*>(editor->pasteQrButton()), static_cast<wxWindow*>(editor->openQrButton()),
+        static_cast<wxWindow*>(editor->saveButton())}) {
+    BOOST_TEST(frameRect.Contains(control->GetScreenRect()));
+    BOOST_TEST(screen.Contains(control->GetScreenRect()));
+  }
+  auto* form = editor->pasteQrButton()->GetParent()->FindWindow("order_form");
+  BOOST_REQUIRE(form != nullptr);
+  BOOST_TEST(form->GetVirtualSize().y > form->GetClientSize().y);  // the fields scroll
+
   wxUIActionSimulator sim;
   const wxRect button = editor->pasteQrButton()->GetScreenRect();
   sim.MouseMove(button.GetX() + button.GetWidth() / 2, button.GetY() + button.GetHeight() / 2);

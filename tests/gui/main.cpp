@@ -1,4 +1,5 @@
 #define BOOST_TEST_MODULE gui
+#include "gui/Language.h"
 #include "testsupport/TestSupport.h"
 
 #include <boost/test/unit_test.hpp>
@@ -6,6 +7,7 @@
 #include <wx/fileconf.h>
 #include <wx/init.h>
 
+#include <clocale>
 #include <cstdlib>
 #include <memory>
 
@@ -20,8 +22,12 @@ struct WxFixture {
       std::exit(77);  // CTest's SKIP_RETURN_CODE for our suites
     }
     auto& suite = boost::unit_test::framework::master_test_suite();
+    // The environment's locale, as a program gets it from the toolkit, then UTF-8 text
+    // whatever that is (as the program does): "…" in _("…") must not become "".
+    std::setlocale(LC_ALL, "");
     wxApp::SetInstance(new wxApp);
     BOOST_REQUIRE(wxEntryStart(suite.argc, suite.argv));
+    platnik::gui::ensureUtf8Text();
     wxTheApp->SetAppName("platnik-tests");
     wxConfigBase::Set(new wxFileConfig("platnik-tests", wxEmptyString,
                                        wxString::FromUTF8((m_settings.path() / "settings.ini").string()),

@@ -1,5 +1,7 @@
 #include "gui/Language.h"
 
+#include "gui/Display.h"
+
 #include <wx/config.h>
 #include <wx/filename.h>
 #include <wx/intl.h>
@@ -7,6 +9,8 @@
 #include <wx/translation.h>
 
 #include <algorithm>
+#include <clocale>
+#include <langinfo.h>
 #include <set>
 
 namespace platnik::gui {
@@ -18,10 +22,6 @@ constexpr std::string_view kConfigKey = "/Language";
 std::string& current() {
   static std::string code = "en";
   return code;
-}
-
-wxString fromUtf8(std::string_view text) {
-  return wxString::FromUTF8(text.data(), text.size());
 }
 
 /// wxFileTranslationsLoader keeps its prefixes for the whole process: add each one once.
@@ -97,6 +97,19 @@ std::string preferredLanguage() {
     return system.Contains("latin") ? "sr@latin" : "sr";
   }
   return "en";
+}
+
+void ensureUtf8Text() {
+  const char* codeset = nl_langinfo(CODESET);
+  if (codeset != nullptr && std::string_view(codeset) == "UTF-8") {
+    return;
+  }
+  // C.UTF-8 is always there in glibc 2.35+ (Debian 12); en_US.UTF-8 only where generated.
+  for (const char* name : {"C.UTF-8", "en_US.UTF-8"}) {
+    if (std::setlocale(LC_CTYPE, name) != nullptr) {
+      return;
+    }
+  }
 }
 
 void rememberLanguage(std::string_view code) {

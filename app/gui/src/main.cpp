@@ -1,13 +1,19 @@
+#include "gui/FirstStart.h"
 #include "gui/Language.h"
 #include "gui/MainFrame.h"
+#include "gui/ModalAnswers.h"
 #include "gui/Screenshots.h"
+#include "gui/UserSettings.h"
 #include "gui/Workspace.h"
+#include "services/Demo.h"
+#include "services/Today.h"
 
 #include <wx/app.h>
 #include <wx/cmdline.h>
 #include <wx/config.h>
 #include <wx/log.h>
 #include <wx/msgdlg.h>
+#include <wx/utils.h>
 
 #include <cstdio>
 #include <exception>
@@ -20,6 +26,7 @@ class PlatnikApp : public wxApp {
  public:
   bool OnInit() override {
     SetAppName("platnik");
+    ensureUtf8Text();
     if (!wxApp::OnInit()) {
       return false;
     }
@@ -72,7 +79,9 @@ class PlatnikApp : public wxApp {
     parser.AddOption("", "lang",
                      _("the window's language for this run: \"en\", \"sr\" (Cyrillic) or \"sr@latin\""));
     parser.AddOption("", "db", _("the company database to open (default: the one in the data folder)"));
-    parser.AddSwitch("", "demo", _("fill the order editor with a demo order read from an IPS QR code"));
+    parser.AddSwitch("", "demo",
+                     _("open the built-in demo company and demo token (made on first use) and fill the order "
+                       "editor with a demo order read from an IPS QR code"));
   }
 
   bool OnCmdLineParsed(wxCmdLineParser& parser) override {
@@ -101,11 +110,23 @@ class PlatnikApp : public wxApp {
   }
 
  private:
-  /// Opens (creating when new) the database named by --db, or the default one.
+  /// Opens (creating when new) the database named by --db; otherwise the one opened last, or
+  /// the default one. With none of them there yet, the first start asks what to open.
   bool openWorkspace() {
-    const std::filesystem::path path = m_databasePath.empty()
-                                           ? storage::Database::defaultPath()
-                                           : std::filesystem::path(m_databasePath.utf8_string());
+    if (m_demo && m_databasePath.empty()) {
+      return openDemo();
+    }
+    std::filesystem::path path = m_databasePath.empty() ? storage::Database::defaultPath()
+                                                        : std::filesystem::path(m_databasePath.utf8_string());
+    if (m_databasePath.empty() && m_screenshots.empty() && !m_demo) {
+      std::error_code ignored;
+      const auto last = UserSettings::read().lastDatabase;
+      if (!last.empty() && std::filesystem::exists(last, ignored)) {
+        path = last;
+      } else if (!std::filesystem::exists(path, ignored)) {
+        return firstStart(path);
+      }
+    }
     std::error_code ignored;
     std::filesystem::create_directories(path.parent_path(), ignored);
     auto database = storage::Database::create(path);
@@ -117,8 +138,65 @@ class PlatnikApp : public wxApp {
       }
       return false;
     }
-    m_workspace = std::make_unique<Workspace>(std::move(database).value());
+    startWorkspace(std::move(database).value());
     return true;
+  }
+
+  /// --demo: the built-in demo company and its demo token (SoftHSM2), made in
+  /// services::defaultDemoFolder() when it is not there yet.
+  bool openDemo() {
+    const auto folder = services::defaultDemoFolder();
+    auto cannot = [this](const std::string& reason) {
+      std::fprintf(stderr, "platnik: %s\n", reason.c_str());
+      if (m_screenshots.empty()) {
+        wxMessageBox(wxString::FromUTF8(reason), _("Platnik: cannot open the demo"), wxICON_ERROR);
+      }
+      return false;
+    };
+    if (!services::demoExists(folder)) {
+      wxBusyCursor busy;
+      auto made = services::createDemo(folder, services::today(), crypto::systemNow());
+      if (!made) {
+        return cannot(made.error().describe());
+      }
+      std::fprintf(stderr, "%s", made.value().describe().c_str());
+    }
+    auto database = storage::Database::open(services::demoPaths(folder).database);
+    if (!database) {
+      return cannot(database.error().describe());
+    }
+    startWorkspace(std::move(database).value());  // tokenModuleFor: the demo token
+    return true;
+  }
+
+  /// The workspace on `database`, with its token's module.
+  void startWorkspace(storage::Database database) {
+    std::string module = tokenModuleFor(database);
+    m_workspace = std::make_unique<Workspace>(std::move(database), std::move(module));
+  }
+
+  /// No company database yet: the demo, an existing database, or a new company made at
+  /// `path`. Asks again after a choice that failed; cancelling quits.
+  bool firstStart(const std::filesystem::path& path) {
+    FirstStartDialog dialog(nullptr);
+    while (modalAnswers().showModal(dialog) == wxID_OK && dialog.choice()) {
+      auto database = actOnFirstStart(*dialog.choice(), path);
+      if (!database) {
+        wxMessageBox(wxString::FromUTF8(database.error().describe()), _("Platnik: cannot open the database"),
+                     wxICON_ERROR);
+        continue;
+      }
+      if (dialog.choice()->kind == FirstStartChoice::Kind::Demo) {
+        m_demo = true;
+      }
+      auto user = UserSettings::read();
+      user.lastDatabase = database.value().database.path();
+      user.write();
+      m_workspace = std::make_unique<Workspace>(std::move(database.value().database),
+                                                std::move(database.value().modulePath));
+      return true;
+    }
+    return false;
   }
 
   /// --lang for this run only; otherwise the remembered (or the system's) language. A missing

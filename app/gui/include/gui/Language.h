@@ -36,4 +36,10 @@ std::string preferredLanguage();
 /// Remembers the choice for the next start.
 void rememberLanguage(std::string_view code);
 
+/// Makes the C library read text as UTF-8 (LC_CTYPE), whatever the environment says: every
+/// `_("…")` is UTF-8, and under the plain C locale (LANG unset, as on a CI machine) wxWidgets
+/// would turn a string with a non-ASCII character into an empty one. Call after the toolkit
+/// has set the locale from the environment (after wxEntryStart / in OnInit).
+void ensureUtf8Text();
+
 }  // namespace platnik::gui
