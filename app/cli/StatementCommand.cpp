@@ -6,6 +6,7 @@
 #include "banking/Date.h"
 #include "banking/formats/Format.h"
 #include "services/StatementExport.h"
+#include "services/StatementExportJob.h"
 #include "services/StatementFiles.h"
 #include "services/StatementJson.h"
 
@@ -149,13 +150,6 @@ std::optional<banking::Date> dateOption(const std::string& text, std::string_vie
   return date.value();
 }
 
-/// NAME_cov.EXT beside NAME.EXT: where a Halcom statement's recap goes (and is read from).
-std::filesystem::path recapPathOf(const std::filesystem::path& turnover) {
-  auto recap = turnover;
-  recap.replace_filename(turnover.stem().string() + "_cov" + turnover.extension().string());
-  return recap;
-}
-
 bool writeFile(const std::filesystem::path& path, const std::string& content) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << content;
@@ -189,15 +183,29 @@ int runExport(const ExportOptions& options, RunState& state) {
   if (!database) {
     return state.exitCode;
   }
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  if (*format == services::StatementExportFormat::HalcomTxt) {
+    // One statement per account in a file pair: the window's export splits them the same way.
+    services::StatementExportRequest request;
+    request.accounts = {options.account};
+    request.from = from;
+    request.to = to;
+    request.format = *format;
+    request.path = options.out;
+    auto report = services::exportStatements(*database, request, now);
+    if (!report) {
+      printProblem(fmt::format("platnik-cli: cannot export: {}\n", report.error().describe()));
+      return exitCodeOf(report.error());
+    }
+    return kExitOk;
+  }
   auto statements = services::loadStatements(*database, options.account, from, to);
   if (!statements) {
     printProblem(fmt::format("platnik-cli: {}\n", statements.error().describe()));
     return kExitInvalid;
   }
   std::ostringstream out;
-  std::ostringstream recap;
-  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  auto written = services::writeStatements(*format, statements.value(), out, &recap, now);
+  auto written = services::writeStatements(*format, statements.value(), out, nullptr, now);
   if (!written) {
     printProblem(fmt::format("platnik-cli: cannot export: {}\n", written.error().describe()));
     return kExitInvalid;
@@ -207,10 +215,6 @@ int runExport(const ExportOptions& options, RunState& state) {
     return kExitOk;
   }
   if (!writeFile(options.out, out.str())) {
-    return kExitUsage;
-  }
-  if (*format == services::StatementExportFormat::HalcomTxt &&
-      !writeFile(recapPathOf(options.out), recap.str())) {
     return kExitUsage;
   }
   return kExitOk;
