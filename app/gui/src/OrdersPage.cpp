@@ -24,6 +24,7 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/utils.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 #include <array>
@@ -144,11 +145,12 @@ OrdersPage::OrdersPage(wxWindow* parent, Workspace& workspace, OrderEditor& edit
   m_problems->SetForegroundColour(kProblemColour);
   outer->Add(m_problems, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 8));
 
-  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+  // The actions wrap onto a second row when the page is narrower than all of them.
+  auto* buttons = new wxWrapSizer(wxHORIZONTAL);
   const auto button = [this, buttons](const wxString& label, std::function<void()> action) {
     auto* b = new wxButton(this, wxID_ANY, label);
     b->Bind(wxEVT_BUTTON, [action = std::move(action)](wxCommandEvent&) { action(); });
-    buttons->Add(b, wxSizerFlags().Border(wxRIGHT, 4));
+    buttons->Add(b, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, 4));
     return b;
   };
   m_new = button(_("&New"), [this] { newOrder(); });
