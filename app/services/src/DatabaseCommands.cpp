@@ -1,7 +1,5 @@
 #include "services/DatabaseCommands.h"
 
-#include "services/ContactBook.h"
-
 #include "banking/Account.h"
 #include "banking/Banks.h"
 #include "banking/Currency.h"
@@ -9,6 +7,7 @@
 #include "banking/OrderState.h"
 #include "banking/PaymentCode.h"
 #include "banking/Reference.h"
+#include "services/ContactBook.h"
 #include "services/StatementJson.h"
 #include "storage/Accounts.h"
 #include "storage/Balances.h"

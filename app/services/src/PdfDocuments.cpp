@@ -63,14 +63,15 @@ banking::Result<std::vector<banking::PaymentOrder>> ordersToPrint(storage::Datab
   return orders;
 }
 
-banking::Result<StatementHeading> statementHeading(storage::Database& database, const banking::Statement& statement) {
+banking::Result<StatementHeading> statementHeading(storage::Database& database,
+                                                   const banking::Statement& statement) {
   StatementHeading heading;
   BOOST_OUTCOME_TRY(company, database.settings().company());
   if (company) {
     heading.company = company->name;
   }
-  const auto account = banking::Account::parse(statement.info.account.empty() ? statement.info.iban
-                                                                              : statement.info.account);
+  const auto account =
+      banking::Account::parse(statement.info.account.empty() ? statement.info.iban : statement.info.account);
   if (account) {
     BOOST_OUTCOME_TRY(bank, database.banks().findByCode(account.value().bankCode()));
     if (bank) {

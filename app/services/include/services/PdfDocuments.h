@@ -22,7 +22,8 @@ banking::Result<std::vector<banking::PaymentOrder>> ordersToPrint(storage::Datab
 
 /// A statement's heading: the company's name and the name of the bank its account is at
 /// (from the account's bank code; empty when the company or the bank is not set up).
-banking::Result<StatementHeading> statementHeading(storage::Database& database, const banking::Statement& statement);
+banking::Result<StatementHeading> statementHeading(storage::Database& database,
+                                                   const banking::Statement& statement);
 
 /// The TrueType font printed documents use (DejaVu Sans, which has Serbian Latin and Cyrillic
 /// glyphs), regular or bold: $PLATNIK_FONT_DIR first, then the usual system folders.

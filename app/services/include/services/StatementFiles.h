@@ -66,7 +66,7 @@ struct StatementFilePreview {
 /// Reads the file (readStatementFile's rules) and keeps only each statement's info and entry
 /// count, so memory does not grow with the file. Nothing is stored.
 banking::Result<StatementFilePreview> previewStatementFile(const std::filesystem::path& path,
-                                                          const FileProgress& control);
+                                                           const FileProgress& control);
 
 /// parseStatementFile, watched and stoppable.
 banking::Result<StatementFile> parseStatementFile(const std::filesystem::path& path,
