@@ -1,6 +1,7 @@
 #include "banking/Account.h"
 #include "banking/PaymentOrder.h"
 #include "banking/TaxId.h"
+#include "banking/Text.h"
 #include "services/Demo.h"
 #include "services/DemoStatements.h"
 #include "services/OrderSigning.h"
@@ -195,6 +196,9 @@ BOOST_AUTO_TEST_CASE(orders_in_every_stage_with_bank_status_texts) {
   int withProblems = 0;
   for (const auto& stored : orders) {
     states.insert(stored.state);
+    // Whole names, never cut inside a character (Serbian names are longer in bytes than letters).
+    BOOST_TEST(!stored.order.recipientName.empty());
+    BOOST_TEST(banking::isValidUtf8(stored.order.recipientName));
     if (stored.state == banking::OrderState::Draft && !banking::validate(stored.order, demo.today).empty()) {
       ++withProblems;
     }

@@ -104,7 +104,7 @@ banking::PaymentOrder order(const std::string& payerAccount, const DemoCounterpa
   out.payerName = kCompanyName;
   out.payerPlace = kCompanyPlace;
   out.payerAccount = payerAccount;
-  out.recipientName = to.name.substr(0, banking::OrderLimits::kName);
+  out.recipientName = to.name;  // every demo name fits the order form (validated like any order)
   out.recipientPlace = to.place;
   out.recipientAccount = to.account;
   out.amount = banking::Money(minor, Currency::rsd());
