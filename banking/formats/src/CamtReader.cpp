@@ -2,6 +2,7 @@
 // statement header elements (GrpHdr, Acct, Bal, ...) are read as small subtrees and dropped;
 // each <Ntry>, the bulk of a file, is streamed node by node into reusable slots (EntryStream).
 
+#include "IsoEnvelope.h"
 #include "Readers.h"
 #include "XmlReader.h"
 #include "XmlValues.h"
@@ -10,7 +11,9 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -154,18 +157,16 @@ class PathTree {
     }
     return kNone;
   }
-  /// The same for a name interned by the reader, given edgeNames() interned by the same
-  /// reader (XmlReader::intern): a pointer comparison per child.
-  [[nodiscard]] int child(int node, const char* name, const std::vector<const char*>& interned) const {
-    for (const Edge& edge : m_nodes[static_cast<std::size_t>(node)].children) {
-      if (interned[static_cast<std::size_t>(edge.name)] == name) {
-        return edge.node;
-      }
-    }
-    return kNone;
-  }
   /// Every element name in the tree, by edge.
   [[nodiscard]] const std::vector<std::string>& edgeNames() const { return m_edgeNames; }
+  [[nodiscard]] std::size_t size() const { return m_nodes.size(); }
+  struct Edge {
+    int node;  ///< the child
+    int name;  ///< its index in m_edgeNames
+  };
+  [[nodiscard]] const std::vector<Edge>& edges(int node) const {
+    return m_nodes[static_cast<std::size_t>(node)].children;
+  }
   [[nodiscard]] const std::optional<Match>& match(int node) const {
     return m_nodes[static_cast<std::size_t>(node)].match;
   }
@@ -180,10 +181,6 @@ class PathTree {
   }
 
  private:
-  struct Edge {
-    int node;  ///< the child
-    int name;  ///< its index in m_edgeNames
-  };
   struct Node {
     std::vector<Edge> children;
     std::optional<Match> match;
@@ -191,6 +188,74 @@ class PathTree {
   };
   std::vector<Node> m_nodes{Node{}};  // [0] is the root
   std::vector<std::string> m_edgeNames;
+};
+
+/// A PathTree with its names interned by one reader (XmlReader::intern), for the hot loop:
+/// finding a child, and what it means, is one probe, mostly, of a small open-addressing table
+/// keyed by the parent node and the name's interned pointer.
+class BoundTree {
+ public:
+  /// A child found: its node, and its Match if it has one.
+  struct Child {
+    const char* name = nullptr;  ///< nullptr: a free slot of the table
+    std::int16_t parent = 0;
+    std::int16_t node = PathTree::kNone;
+    bool matched = false;
+    Match match;
+  };
+
+  BoundTree(const PathTree& tree, const XmlReader& reader) {
+    const auto& names = tree.edgeNames();
+    std::size_t edges = 0;
+    for (std::size_t node = 0; node < tree.size(); ++node) {
+      edges += tree.edges(static_cast<int>(node)).size();
+    }
+    if (tree.size() > static_cast<std::size_t>(std::numeric_limits<std::int16_t>::max())) {
+      throw std::logic_error("the camt path table has too many nodes");
+    }
+    // At most half full: a lookup, found or not, rarely probes twice.
+    while ((std::size_t{1} << m_bits) < edges * 2) {
+      ++m_bits;
+    }
+    m_table.resize(std::size_t{1} << m_bits);
+    for (std::size_t node = 0; node < tree.size(); ++node) {
+      for (const auto& edge : tree.edges(static_cast<int>(node))) {
+        const char* name = reader.intern(names[static_cast<std::size_t>(edge.name)]);
+        std::size_t at = slotOf(static_cast<int>(node), name);
+        while (m_table[at].name != nullptr) {
+          at = (at + 1) & (m_table.size() - 1);
+        }
+        Child& child = m_table[at];
+        child.name = name;
+        child.parent = static_cast<std::int16_t>(node);
+        child.node = static_cast<std::int16_t>(edge.node);
+        if (const auto& match = tree.match(edge.node)) {
+          child.matched = true;
+          child.match = *match;
+        }
+      }
+    }
+  }
+  /// The child of `node` named `name` (interned by the same reader); its node is
+  /// PathTree::kNone when there is none.
+  [[nodiscard]] const Child& child(int node, const char* name) const {
+    const std::size_t mask = m_table.size() - 1;
+    for (std::size_t at = slotOf(node, name);; at = (at + 1) & mask) {
+      const Child& entry = m_table[at];
+      if ((entry.name == name && entry.parent == node) || entry.name == nullptr) {
+        return entry;  // a free slot's node is kNone
+      }
+    }
+  }
+
+ private:
+  [[nodiscard]] std::size_t slotOf(int node, const char* name) const {
+    const auto key = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(name)) ^
+                     (static_cast<std::uint64_t>(node) << 48U);
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> (64U - m_bits));
+  }
+  std::vector<Child> m_table;
+  unsigned m_bits = 4;
 };
 
 /// The paths that matter, relative to an Ntry and to a TxDtls.
@@ -363,8 +428,9 @@ struct Holder {
 
 /// An element open while an Ntry streams.
 struct Open {
-  int node;        ///< in the path tree of its holder, or PathTree::kNone
-  Holder* holder;  ///< where its content goes
+  int node;               ///< in the path tree of its holder, or PathTree::kNone
+  const BoundTree* tree;  ///< the path tree of its holder
+  Holder* holder;         ///< where its content goes
   Action action;
   Slot* slot;  ///< where its text goes, or nullptr
 };
@@ -374,74 +440,65 @@ class EntryStream {
  public:
   /// Reads the current <Ntry> to its end.
   Result<void> read(XmlReader& reader) {
-    const PathTable& table = PathTable::instance();
     if (m_boundTo != &reader) {
       // The reader interns element names; intern the tables' names in the same dictionary
       // and compare pointers.
-      m_entryNames.clear();
-      m_transactionNames.clear();
-      for (const auto& name : table.entry.edgeNames()) {
-        m_entryNames.push_back(reader.intern(name));
-      }
-      for (const auto& name : table.transaction.edgeNames()) {
-        m_transactionNames.push_back(reader.intern(name));
-      }
+      const PathTable& table = PathTable::instance();
+      m_entryTree.emplace(table.entry, reader);
+      m_transactionTree.emplace(table.transaction, reader);
       m_boundTo = &reader;
     }
     const XmlLimits limits;
     m_entry.reset("");
     m_transactionCount = 0;
-    m_open.clear();
+    // One level per depth below the Ntry (the reader refuses anything deeper than its limit);
+    // [0] is the Ntry itself.
+    if (m_open.size() < limits.maxDepth + 1) {
+      m_open.resize(limits.maxDepth + 1);
+    }
+    m_open[0] = {0, &*m_entryTree, &m_entry, Action::Slot, nullptr};
     std::size_t elements = 1;
     const int base = reader.depth();
     while (true) {
-      BOOST_OUTCOME_TRY(step, reader.step(base));
-      switch (step) {
+      switch (reader.step(base)) {
+        case XmlReader::Step::Failed:
+          return reader.failure();
         case XmlReader::Step::Done:
           return boost::outcome_v2::success();
         case XmlReader::Step::Start: {
-          if (++elements > limits.maxTreeElements) {
+          if (++elements > limits.maxTreeElements) [[unlikely]] {
             return reader.error(fmt::format("more than {} elements in one Ntry", limits.maxTreeElements));
           }
           // Each open element knows its node in the path tree (kNone below anything that
-          // matters) and the holder its content goes to: the entry, or its TxDtls.
-          const bool top = m_open.empty();
-          const int parentNode = top ? 0 : m_open.back().node;
-          Holder& holder = top ? m_entry : *m_open.back().holder;
-          const bool inEntry = holder.prefix.empty();
-          const PathTree& tree = inEntry ? table.entry : table.transaction;
-          const int node = parentNode == PathTree::kNone
-                               ? PathTree::kNone
-                               : tree.child(parentNode, reader.internedName(),
-                                            inEntry ? m_entryNames : m_transactionNames);
-          m_open.push_back({node, &holder, Action::Slot, nullptr});
-          if (node == PathTree::kNone || !tree.match(node)) {
+          // matters) and the holder its content goes to: the entry, or its TxDtls. Levels
+          // are kept by depth, so no End is needed to close one.
+          const auto level = static_cast<std::size_t>(reader.depth() - base);
+          const Open& parent = m_open[level - 1];
+          Open& open = m_open[level];
+          open.tree = parent.tree;
+          open.holder = parent.holder;
+          open.action = Action::Slot;
+          open.slot = nullptr;
+          if (parent.node == PathTree::kNone) {
+            open.node = PathTree::kNone;
             break;
           }
-          Open& open = m_open.back();
-          const Match match = *tree.match(node);
-          open.action = match.action;
-          BOOST_OUTCOME_TRYV(start(reader, open, holder, match));
-          break;
-        }
-        case XmlReader::Step::Text: {
-          if (m_open.empty() || m_open.back().slot == nullptr) {
-            break;
-          }
-          Slot& slot = *m_open.back().slot;
-          slot.text += reader.text();
-          if (slot.text.size() > limits.maxTextBytes) {
-            return reader.error(
-                fmt::format("the text of {} is longer than {} bytes", reader.name(), limits.maxTextBytes));
+          const BoundTree::Child& child = parent.tree->child(parent.node, reader.internedName());
+          open.node = child.node;
+          if (child.matched) {
+            open.action = child.match.action;
+            start(reader, open, *open.holder, child.match);
+            if (open.action == Action::Unstructured || open.action == Action::ReturnInfo ||
+                open.action == Action::Structured) {
+              reader.wantEnd();  // these act at their end
+            }
           }
           break;
         }
+        case XmlReader::Step::Text:
+          break;  // the text of an element with a slot is collected into it (see start())
         case XmlReader::Step::End: {
-          if (m_open.empty()) {
-            break;  // cannot happen: every End follows its Start
-          }
-          const Open open = m_open.back();
-          m_open.pop_back();
+          const Open& open = m_open[static_cast<std::size_t>(reader.depth() - base)];
           Holder& holder = *open.holder;
           switch (open.action) {
             case Action::Unstructured:
@@ -463,7 +520,7 @@ class EntryStream {
   }
 
   /// What an element that matters does when it starts.
-  Result<void> start(const XmlReader& reader, Open& open, Holder& holder, Match match) {
+  void start(XmlReader& reader, Open& open, Holder& holder, Match match) {
     switch (match.action) {
       case Action::Slot: {
         Slot& slot = holder.slots[match.field];
@@ -480,6 +537,7 @@ class EntryStream {
         Holder& tx = m_transactions[m_transactionCount++];
         tx.reset("NtryDtls/TxDtls/");
         open.holder = &tx;
+        open.tree = &*m_transactionTree;
         open.node = 0;  // the root of the transaction paths
         break;
       }
@@ -529,6 +587,7 @@ class EntryStream {
         break;
     }
     if (open.slot != nullptr) {
+      reader.collectText(open.slot->text);
       open.slot->seen = true;
       open.slot->line = reader.line();
       const bool amount = match.action == Action::ChargeTotal || match.action == Action::ChargeAmount ||
@@ -542,7 +601,6 @@ class EntryStream {
         }
       }
     }
-    return boost::outcome_v2::success();
   }
 
   [[nodiscard]] const Holder& entry() const { return m_entry; }
@@ -572,10 +630,10 @@ class EntryStream {
   Holder m_entry;
   std::vector<Holder> m_transactions;  ///< the first m_transactionCount are this entry's
   std::size_t m_transactionCount = 0;
-  std::vector<Open> m_open;
-  const XmlReader* m_boundTo = nullptr;  ///< the reader the names below were interned by
-  std::vector<const char*> m_entryNames;
-  std::vector<const char*> m_transactionNames;
+  std::vector<Open> m_open;              ///< by depth below the Ntry
+  const XmlReader* m_boundTo = nullptr;  ///< the reader the trees below were interned by
+  std::optional<BoundTree> m_entryTree;
+  std::optional<BoundTree> m_transactionTree;
 };
 
 XmlSpot spotOf(const XmlReader& reader, const Holder& holder, int field) {
@@ -592,15 +650,29 @@ Result<Money> amountOf(const XmlReader& reader, const Holder& holder, int field)
   return isoAmountText(spotOf(reader, holder, field), name, slot.currencyCode(), slot.text);
 }
 
+/// The last date parsed and its text: the entries of a statement mostly share a few dates.
+struct DateMemo {
+  std::string text;
+  Date date;
+  bool valid = false;
+};
+
 /// An ISO 20022 date choice (<Dt> or <DtTm>); nullopt when the element is absent.
 Result<std::optional<Date>> dateChoice(const XmlReader& reader, const Holder& holder, int element, int date,
-                                       int dateTime) {
+                                       int dateTime, DateMemo& memo) {
   if (!holder.has(element)) {
     return std::optional<Date>{};
   }
   for (const int field : {date, dateTime}) {
     if (holder.has(field)) {
-      BOOST_OUTCOME_TRY(value, xmlDateText(spotOf(reader, holder, field), holder.slot(field).text));
+      const std::string& text = holder.slot(field).text;
+      if (memo.valid && text == memo.text) {
+        return std::optional<Date>{memo.date};
+      }
+      BOOST_OUTCOME_TRY(value, xmlDateText(spotOf(reader, holder, field), text));
+      memo.text = text;
+      memo.date = value;
+      memo.valid = true;
       return std::optional<Date>{value};
     }
   }
@@ -663,20 +735,22 @@ Result<std::optional<Money>> chargesOf(const XmlReader& reader, const Holder& ho
   return total;
 }
 
-std::string bankTransactionCode(const Holder& holder) {
+/// The bank transaction code, Domn/Fmly/SubFmly or proprietary, written into `code`.
+void bankTransactionCode(const Holder& holder, std::string& code) {
+  code.clear();
   if (const auto domain = holder.text(kDomnCd); !domain.empty()) {
-    std::string result(domain);
+    code += domain;
     if (const auto family = holder.text(kFmlyCd); !family.empty()) {
-      result += "/";
-      result += family;
+      code += '/';
+      code += family;
     }
     if (const auto sub = holder.text(kSubFmlyCd); !sub.empty()) {
-      result += "/";
-      result += sub;
+      code += '/';
+      code += sub;
     }
-    return result;
+    return;
   }
-  return std::string(holder.text(kPrtryCd));
+  code += holder.text(kPrtryCd);
 }
 
 /// Name of a party: <Nm> directly (.02), or in the .08 choice of <Pty> or <Agt> (a bank).
@@ -714,15 +788,47 @@ std::string_view agentBic(const Holder& tx, Role role) {
 
 /// What an <Ntry> says for all its transactions.
 struct EntryContext {
-  Entry base;
+  Money amount = Money::zero(Currency::rsd());
   bool credit = true;
+  bool reversal = false;
+  std::optional<Date> bookingDate;
+  std::optional<Date> valueDate;
+  std::string_view bankReference;
+  std::string transactionCode;
+  std::optional<Money> charges;
+  std::string_view additionalInfo;
+  DateMemo dates;
 };
 
-Result<Entry> transactionEntry(const XmlReader& reader, const EntryContext& context, const Holder* tx,
-                               bool ownAmount) {
-  Entry entry = context.base;
+/// Fills `entry` with the entry's context and what one of its transactions (or none) adds.
+/// Every field is written: `entry` is reused from entry to entry, so that its strings keep
+/// their buffers and a file of any size costs no allocation per entry.
+Result<void> fillEntry(Entry& entry, const XmlReader& reader, const EntryContext& context, const Holder* tx,
+                       bool ownAmount) {
+  entry.bookingDate = context.bookingDate;
+  entry.valueDate = context.valueDate;
+  entry.amount = context.amount;
+  entry.reversal = context.reversal;
+  entry.bankReference = context.bankReference;
+  entry.charges = context.charges;
+  entry.additionalInfo = context.additionalInfo;
+  entry.debitReference.model.clear();
+  entry.debitReference.number.clear();
+  entry.originalAmount.reset();
   if (tx == nullptr) {
-    return entry;
+    entry.transactionCode = context.transactionCode;
+    entry.counterparty.name.clear();
+    entry.counterparty.account.clear();
+    entry.counterparty.place.clear();
+    entry.counterparty.bic.clear();
+    entry.purpose.clear();
+    entry.paymentCode.clear();
+    entry.reference.model.clear();
+    entry.reference.number.clear();
+    entry.endToEndId.clear();
+    entry.exchangeRate.clear();
+    entry.returnReason.clear();
+    return boost::outcome_v2::success();
   }
   bool credit = context.credit;
   if (ownAmount) {
@@ -741,9 +847,7 @@ Result<Entry> transactionEntry(const XmlReader& reader, const EntryContext& cont
       }
     }
   }
-  if (const auto e2e = tx->text(kEndToEndId); !e2e.empty()) {
-    entry.endToEndId = e2e;
-  }
+  entry.endToEndId = tx->text(kEndToEndId);
   if (const auto ref = tx->text(kAcctSvcrRef); !ref.empty() && entry.bankReference.empty()) {
     entry.bankReference = ref;
   }
@@ -755,8 +859,9 @@ Result<Entry> transactionEntry(const XmlReader& reader, const EntryContext& cont
   if (entry.exchangeRate.empty()) {
     entry.exchangeRate = tx->text(kTxAmtRate);
   }
-  if (const std::string code = bankTransactionCode(*tx); !code.empty()) {
-    entry.transactionCode = code;
+  bankTransactionCode(*tx, entry.transactionCode);
+  if (entry.transactionCode.empty()) {
+    entry.transactionCode = context.transactionCode;
   }
   BOOST_OUTCOME_TRY(charges, chargesOf(reader, *tx));
   if (charges) {
@@ -778,12 +883,15 @@ Result<Entry> transactionEntry(const XmlReader& reader, const EntryContext& cont
   if (entry.paymentCode.empty()) {
     entry.paymentCode = tx->text(kPurpCd);
   }
-  if (!tx->unstructured.empty()) {
-    entry.purpose = tx->unstructured;
-  }
+  entry.purpose = tx->unstructured;
   if (tx->hasReference) {
-    entry.reference = tx->reference;
+    entry.reference.model = tx->reference.model;
+    entry.reference.number = tx->reference.number;
+  } else {
+    entry.reference.model.clear();
+    entry.reference.number.clear();
   }
+  entry.returnReason.clear();
   if (returned) {
     entry.returnReason = tx->text(kRtrRsnCd);
     if (entry.returnReason.empty()) {
@@ -797,12 +905,13 @@ Result<Entry> transactionEntry(const XmlReader& reader, const EntryContext& cont
   if (entry.purpose.empty()) {
     entry.purpose = tx->text(kAddtlTxInf);
   }
-  return entry;
+  return boost::outcome_v2::success();
 }
 
-Result<void> sendEntries(const XmlReader& reader, const EntryStream& stream, StatementSink& sink) {
-  EntryContext context;
-  Entry& base = context.base;
+/// Sends the entry just streamed to the sink: one Entry, or one per transaction of a batch
+/// booking. `entry` and `context` are the caller's, reused from entry to entry.
+Result<void> sendEntries(const XmlReader& reader, const EntryStream& stream, StatementSink& sink,
+                         EntryContext& context, Entry& entry) {
   const Holder& ntry = stream.entry();
   const std::size_t count = stream.transactionCount();
   // Amt and CdtDbtInd are mandatory on an entry. A trimmed PostFinance notification
@@ -829,26 +938,26 @@ Result<void> sendEntries(const XmlReader& reader, const EntryStream& stream, Sta
   }
   context.credit = indicator == "CRDT";
   if (context.credit) {
-    base.amount = amount;
+    context.amount = amount;
   } else {
     BOOST_OUTCOME_TRY(negative, amount.negated());
-    base.amount = negative;
+    context.amount = negative;
   }
   const auto reversal = ntry.text(kRvslInd);
-  base.reversal = reversal == "true" || reversal == "1";
-  BOOST_OUTCOME_TRY(booking, dateChoice(reader, ntry, kBookgDt, kBookgDtDt, kBookgDtDtTm));
-  BOOST_OUTCOME_TRY(value, dateChoice(reader, ntry, kValDt, kValDtDt, kValDtDtTm));
-  base.bookingDate = booking;
-  base.valueDate = value;
-  base.bankReference = ntry.text(kAcctSvcrRef);
-  base.transactionCode = bankTransactionCode(ntry);
+  context.reversal = reversal == "true" || reversal == "1";
+  BOOST_OUTCOME_TRY(booking, dateChoice(reader, ntry, kBookgDt, kBookgDtDt, kBookgDtDtTm, context.dates));
+  BOOST_OUTCOME_TRY(value, dateChoice(reader, ntry, kValDt, kValDtDt, kValDtDtTm, context.dates));
+  context.bookingDate = booking;
+  context.valueDate = value;
+  context.bankReference = ntry.text(kAcctSvcrRef);
+  bankTransactionCode(ntry, context.transactionCode);
   BOOST_OUTCOME_TRY(charges, chargesOf(reader, ntry));
-  base.charges = charges;
-  base.additionalInfo = ntry.text(kAddtlNtryInf);
+  context.charges = charges;
+  context.additionalInfo = ntry.text(kAddtlNtryInf);
 
   if (count <= 1 && !perTransaction) {
-    BOOST_OUTCOME_TRY(
-        entry, transactionEntry(reader, context, count == 0 ? nullptr : &stream.transaction(0), false));
+    BOOST_OUTCOME_TRYV(
+        fillEntry(entry, reader, context, count == 0 ? nullptr : &stream.transaction(0), false));
     if (entry.purpose.empty()) {
       entry.purpose = entry.additionalInfo;
     }
@@ -856,7 +965,7 @@ Result<void> sendEntries(const XmlReader& reader, const EntryStream& stream, Sta
   }
   // A batch booking: one entry per transaction, each with its own amount when given.
   for (std::size_t i = 0; i < count; ++i) {
-    BOOST_OUTCOME_TRY(entry, transactionEntry(reader, context, &stream.transaction(i), true));
+    BOOST_OUTCOME_TRYV(fillEntry(entry, reader, context, &stream.transaction(i), true));
     if (entry.purpose.empty()) {
       entry.purpose = entry.additionalInfo;
     }
@@ -916,6 +1025,8 @@ Result<void> readRecord(XmlReader& reader, StatementSink& sink, const std::strin
     info.number = !legal.empty() ? legal : !electronic.empty() ? electronic : id;
   };
   EntryStream stream;
+  EntryContext context;
+  Entry entry;
   const int depth = reader.depth();
   while (true) {
     BOOST_OUTCOME_TRY(more, reader.nextChild(depth));
@@ -938,7 +1049,7 @@ Result<void> readRecord(XmlReader& reader, StatementSink& sink, const std::strin
         begun = true;
       }
       ++entries;
-      BOOST_OUTCOME_TRYV(sendEntries(reader, stream, sink));
+      BOOST_OUTCOME_TRYV(sendEntries(reader, stream, sink, context, entry));
       continue;
     }
     BOOST_OUTCOME_TRY(element, reader.readTree());
@@ -998,17 +1109,7 @@ Result<void> readCamt(std::istream& in, StatementSink& sink, Format format) {
   XmlReader reader(in, kind.label);
   BOOST_OUTCOME_TRYV(reader.openRoot());
   // A SWIFT envelope (CBPR+) carries an application header and the Document.
-  if (reader.name() == "Envelope") {
-    bool found = false;
-    const int depth = reader.depth();
-    while (!found) {
-      BOOST_OUTCOME_TRY(more, reader.nextChild(depth));
-      if (!more) {
-        return reader.error("the envelope holds no Document");
-      }
-      found = reader.name() == "Document";
-    }
-  }
+  BOOST_OUTCOME_TRYV(enterIsoEnvelope(reader));
   if (reader.name() != "Document") {
     return reader.error(fmt::format("the root element is <{}>, not an ISO 20022 <Document>", reader.name()));
   }

@@ -1,6 +1,7 @@
 // pain.001 credit transfer initiation read back into orders (order import from an
 // accounting program). The inverse of Pain001Writer's mapping (docs/formats.md).
 
+#include "IsoEnvelope.h"
 #include "XmlReader.h"
 #include "XmlValues.h"
 #include "banking/Account.h"
@@ -121,12 +122,15 @@ Result<Pain001Payment> readTransaction(const XmlReader& reader, const XmlElement
 Result<Pain001Message> readPain001(std::istream& in) {
   XmlReader reader(in, "pain.001");
   BOOST_OUTCOME_TRYV(reader.openRoot());
+  // A SWIFT (CBPR+) envelope carries a business application header and the Document.
+  BOOST_OUTCOME_TRY(envelope, detail::enterIsoEnvelope(reader));
   if (reader.name() != "Document" || reader.namespaceUri().find("pain.001.001.") == std::string_view::npos) {
     return fail(Errc::UnsupportedFormat,
                 fmt::format("<{}> in namespace '{}' is not a pain.001 Document", reader.name(),
                             reader.namespaceUri()),
                 reader.where());
   }
+  BOOST_OUTCOME_TRYV(detail::checkEnvelopeNamesDocument(reader, envelope, "CBPR+ rule pain.001-R3"));
   const int documentDepth = reader.depth();
   BOOST_OUTCOME_TRY(hasMessage, reader.nextChild(documentDepth));
   if (!hasMessage || reader.name() != "CstmrCdtTrfInitn") {

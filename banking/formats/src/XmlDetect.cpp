@@ -1,4 +1,5 @@
 #include "Detect.h"
+#include "IsoEnvelope.h"
 
 #include <fmt/format.h>
 
@@ -21,7 +22,12 @@ std::string rootName(std::string_view head) {
     }
     const char next = head[at + 1];
     if (next == '?' || next == '!') {
-      ++at;
+      // Skip the whole declaration, instruction or comment: a comment may quote an element.
+      const std::string_view close = head.substr(at, 4) == "<!--" ? "-->" : next == '?' ? "?>" : ">";
+      at = head.find(close, at + 2);
+      if (at == std::string_view::npos) {
+        return {};
+      }
       continue;
     }
     std::size_t end = at + 1;
@@ -71,45 +77,6 @@ std::vector<std::string_view> namespaceUris(std::string_view head) {
   return uris;
 }
 
-/// "camt.053.001.02" inside a namespace URI: the business area, message number and version.
-struct MessageName {
-  std::string_view area;
-  std::string_view message;
-  std::string_view version;
-};
-
-std::optional<MessageName> findMessageName(std::string_view uri) {
-  const auto digits = [&](std::size_t at, std::size_t count) {
-    if (at + count > uri.size()) {
-      return false;
-    }
-    for (std::size_t i = at; i < at + count; ++i) {
-      if (!std::isdigit(static_cast<unsigned char>(uri[i]))) {
-        return false;
-      }
-    }
-    return true;
-  };
-  for (std::size_t start = 0; start < uri.size(); ++start) {
-    if (start > 0 && uri[start - 1] != ':' && uri[start - 1] != '/') {
-      continue;
-    }
-    std::size_t p = start;
-    while (p < uri.size() && uri[p] >= 'a' && uri[p] <= 'z') {
-      ++p;
-    }
-    const std::size_t letters = p - start;
-    // area "." 3 digits "." 3 digits "." 2 digits, then the end or a '.'
-    if (letters < 3 || letters > 5 || p + 11 > uri.size() || uri[p] != '.' || !digits(p + 1, 3) ||
-        uri[p + 4] != '.' || !digits(p + 5, 3) || uri[p + 8] != '.' || !digits(p + 9, 2) ||
-        (p + 11 < uri.size() && uri[p + 11] != '.')) {
-      continue;
-    }
-    return MessageName{uri.substr(start, letters), uri.substr(p + 1, 3), uri.substr(p + 9, 2)};
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 Result<Format> detectXmlFormat(std::string_view head) {
@@ -118,11 +85,13 @@ Result<Format> detectXmlFormat(std::string_view head) {
   // http://www.six-interbank-clearing.com/de/pain.001.001.03.ch.02.xsd, urn:sepade:xsd:…
   std::string isoNamespace;
   for (const auto uri : namespaceUris(head)) {
-    const auto name = findMessageName(uri);
+    const auto name = findIsoMessageName(uri);
     if (!name) {
       continue;
     }
-    const auto& [area, message, versionText] = *name;
+    const std::string_view area = name->area;
+    const std::string_view message = name->message;
+    const std::string_view versionText = name->version;
     if (area == "head") {
       continue;  // the business application header of an envelope
     }
@@ -153,6 +122,11 @@ Result<Format> detectXmlFormat(std::string_view head) {
   if (!isoNamespace.empty()) {
     return fail(Errc::UnsupportedFormat,
                 fmt::format("the XML message {} is not a format Platnik reads", isoNamespace));
+  }
+  if (root == "Envelope") {
+    return fail(Errc::UnsupportedFormat,
+                "a SWIFT envelope whose Document's namespace, at the start of the file, names no ISO 20022 "
+                "message Platnik reads (camt.052/053/054 .001.02 to .001.08, pain.001, pain.002)");
   }
   if (root == "Document") {
     return fail(

@@ -40,18 +40,29 @@ struct XmlReader::Impl {
   std::string ioError;
   std::string parseError;
   int parseErrorLine = 0;
-  std::vector<const char*> path;  ///< interned names, see XmlReader
+  /// The names (interned, see XmlReader) of the current element and its ancestors: the
+  /// first pathSize of a vector sized once to the depth limit, so that keeping it costs the
+  /// hot loop one store per element.
+  std::vector<const char*> path;
+  std::size_t pathSize = 0;
+  bool failed = false;             ///< ioError or parseError is set: one test per node in the hot loop
+  std::optional<Error> stepError;  ///< why step() returned Failed
+  /// step(): by depth, whether the End of the element started there is to be reported
+  std::vector<char> endWanted;
+  /// step(): by depth, where the text of the element started there goes (nullptr: reported)
+  std::vector<std::string*> textInto;
+  int openDepth = 0;  ///< step(): the depth of the innermost element open, holding any text
   bool atEmptyElement = false;
   bool pendingEnd = false;  ///< step() met an empty element and owes its End
   int type = 0;
 
   [[nodiscard]] std::string joinedPath() const {
     std::string joined;
-    for (const auto part : path) {
+    for (std::size_t i = 0; i < pathSize; ++i) {
       if (!joined.empty()) {
         joined += '/';
       }
-      joined += part;
+      joined += path[i];
     }
     return joined;
   }
@@ -61,6 +72,7 @@ struct XmlReader::Impl {
     try {
       if (self->in->bad()) {
         self->ioError = "the file cannot be read";
+        self->failed = true;
         return -1;
       }
       self->in->read(buffer, length);
@@ -69,11 +81,13 @@ struct XmlReader::Impl {
       if (self->bytesRead > self->limits.maxInputBytes) {
         self->ioError =
             fmt::format("the file is larger than the limit of {} bytes", self->limits.maxInputBytes);
+        self->failed = true;
         return -1;
       }
       return static_cast<int>(got);
     } catch (...) {  // no exception may cross into libxml2
       self->ioError = "the file cannot be read";
+      self->failed = true;
       return -1;
     }
   }
@@ -90,16 +104,23 @@ struct XmlReader::Impl {
     }
     self->parseError = std::move(message);
     self->parseErrorLine = error->line;
+    self->failed = true;
   }
 };
 
 std::string_view trimXml(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) {
-    return {};
+  // A plain loop: find_first_not_of(" \t\r\n") searches the set once per character, and
+  // every slot of every entry is trimmed.
+  const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  std::size_t first = 0;
+  std::size_t last = text.size();
+  while (first < last && isSpace(text[first])) {
+    ++first;
   }
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
+  while (last > first && isSpace(text[last - 1])) {
+    --last;
+  }
+  return text.substr(first, last - first);
 }
 
 const XmlElement* XmlElement::child(std::string_view childName) const {
@@ -155,6 +176,9 @@ XmlReader::XmlReader(std::istream& in, std::string formatLabel, XmlLimits limits
   m_impl->in = &in;
   m_impl->label = std::move(formatLabel);
   m_impl->limits = limits;
+  m_impl->path.resize(limits.maxDepth + 1);
+  m_impl->endWanted.resize(limits.maxDepth + 1);
+  m_impl->textInto.resize(limits.maxDepth + 1);
   m_impl->reader.reset(xmlReaderForIO(&Impl::readCallback, &Impl::closeCallback, m_impl.get(), nullptr,
                                       nullptr, XML_PARSE_NONET));
   if (m_impl->reader) {
@@ -165,7 +189,17 @@ XmlReader::XmlReader(std::istream& in, std::string formatLabel, XmlLimits limits
 XmlReader::~XmlReader() = default;
 
 int XmlReader::line() const {
-  return m_impl->reader ? xmlTextReaderGetParserLineNumber(m_impl->reader.get()) : 0;
+  if (!m_impl->reader) {
+    return 0;
+  }
+  // The line of the node the reader is at; the parser's own line runs ahead of it (it reads
+  // small elements whole before the reader reports them).
+  if (const xmlNodePtr node = xmlTextReaderCurrentNode(m_impl->reader.get()); node != nullptr) {
+    if (const long nodeLine = xmlGetLineNo(node); nodeLine > 0) {
+      return static_cast<int>(nodeLine);
+    }
+  }
+  return xmlTextReaderGetParserLineNumber(m_impl->reader.get());
 }
 
 std::string_view XmlReader::namespaceUri() const {
@@ -201,7 +235,7 @@ Error XmlReader::error(std::string reason) const {
 Error XmlReader::errorAt(const XmlElement& element, std::string reason) const {
   // After readTree() the path still ends with the element read; name a child below it.
   std::string path = m_impl->joinedPath();
-  if (m_impl->path.empty() || m_impl->path.back() != element.name) {
+  if (m_impl->pathSize == 0 || m_impl->path[m_impl->pathSize - 1] != element.name) {
     path += path.empty() ? element.name : "/" + element.name;
   }
   return {Errc::MalformedFile, std::move(reason),
@@ -249,15 +283,18 @@ Result<void> XmlReader::note(int type) {
       // view outlives the node.
       const xmlChar* local = xmlTextReaderConstLocalName(impl.reader.get());
       m_name = local == nullptr ? "" : reinterpret_cast<const char*>(local);
-      impl.path.resize(static_cast<std::size_t>(m_depth));
-      impl.path.push_back(m_name);
+      impl.path[static_cast<std::size_t>(m_depth)] = m_name;
+      impl.pathSize = static_cast<std::size_t>(m_depth) + 1;
       impl.atEmptyElement = xmlTextReaderIsEmptyElement(impl.reader.get()) == 1;
+      impl.openDepth = m_depth;
+      impl.textInto[static_cast<std::size_t>(m_depth)] = nullptr;
       break;
     }
     case XML_READER_TYPE_END_ELEMENT: {
       m_depth = xmlTextReaderDepth(impl.reader.get());
-      impl.path.resize(static_cast<std::size_t>(m_depth) + 1);
+      impl.pathSize = static_cast<std::size_t>(m_depth) + 1;
       impl.atEmptyElement = false;
+      impl.openDepth = m_depth - 1;
       break;
     }
     default:
@@ -272,13 +309,13 @@ Result<bool> XmlReader::read() {
     return fail(Errc::MalformedFile, "the XML parser could not be started", impl.label);
   }
   const int rc = xmlTextReaderRead(impl.reader.get());
-  if (rc < 0 || !impl.ioError.empty() || !impl.parseError.empty()) {
+  if (rc < 0 || impl.failed) {
     return readFailure();
   }
   if (rc == 0) {
     m_depth = -1;
     impl.type = 0;
-    if (impl.path.empty() && *m_name == '\0') {
+    if (impl.pathSize == 0 && *m_name == '\0') {
       return fail(Errc::MalformedFile, "the file holds no XML element", impl.label);
     }
     return false;
@@ -399,47 +436,126 @@ Result<XmlElement> XmlReader::readTree() {
   }
 }
 
-Result<XmlReader::Step> XmlReader::step(int depth) {
+XmlReader::Step XmlReader::step(int depth) {
   Impl& impl = *m_impl;
-  if (impl.pendingEnd) {
+  if (impl.pendingEnd) {  // the element just started is empty
     impl.pendingEnd = false;
     impl.atEmptyElement = false;
     impl.type = XML_READER_TYPE_END_ELEMENT;
-    return m_depth <= depth ? Step::Done : Step::End;
-  }
-  if (impl.type == XML_READER_TYPE_ELEMENT && m_depth == depth && impl.atEmptyElement) {
+    impl.openDepth = m_depth - 1;
+    if (m_depth <= depth) {
+      return Step::Done;
+    }
+    if (impl.endWanted[static_cast<std::size_t>(m_depth)] != 0) {
+      impl.endWanted[static_cast<std::size_t>(m_depth)] = 0;
+      return Step::End;
+    }
+  } else if (impl.type == XML_READER_TYPE_ELEMENT && m_depth == depth && impl.atEmptyElement) {
     impl.atEmptyElement = false;
     impl.type = XML_READER_TYPE_END_ELEMENT;
     return Step::Done;
   }
   // The hot loop of streaming readers: one xmlTextReaderRead and one node-type query per
-  // node, no Result wrapping on the way.
+  // node, the depth, name and emptiness of elements, and nothing else: no Result wrapping,
+  // no call that is not needed, no return to the caller for an End it did not ask for.
   xmlTextReaderPtr reader = impl.reader.get();
   if (reader == nullptr) {
-    return fail(Errc::MalformedFile, "the XML parser could not be started", impl.label);
+    impl.stepError = Error{Errc::MalformedFile, "the XML parser could not be started", impl.label};
+    return Step::Failed;
   }
   while (true) {
     const int rc = xmlTextReaderRead(reader);
-    if (rc != 1 || !impl.ioError.empty() || !impl.parseError.empty()) [[unlikely]] {
-      if (rc == 0 && impl.ioError.empty() && impl.parseError.empty()) {
-        return error("the file ends inside an element");
-      }
-      return readFailure();
+    if (rc != 1 || impl.failed) [[unlikely]] {
+      impl.stepError = rc == 0 && !impl.failed ? error("the file ends inside an element") : readFailure();
+      return Step::Failed;
     }
     const int type = xmlTextReaderNodeType(reader);
-    if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA) {
-      impl.type = type;
-      return Step::Text;
-    }
-    BOOST_OUTCOME_TRYV(note(type));
-    if (type == XML_READER_TYPE_ELEMENT) {
-      impl.pendingEnd = impl.atEmptyElement;
-      return Step::Start;
-    }
-    if (type == XML_READER_TYPE_END_ELEMENT) {
-      return m_depth <= depth ? Step::Done : Step::End;
+    switch (type) {
+      case XML_READER_TYPE_TEXT:
+      case XML_READER_TYPE_CDATA: {
+        impl.type = type;
+        m_depth = impl.openDepth;
+        impl.pathSize = static_cast<std::size_t>(m_depth) + 1;
+        std::string* into = impl.textInto[static_cast<std::size_t>(m_depth)];
+        if (into == nullptr) {
+          return Step::Text;
+        }
+        if (const xmlChar* value = xmlTextReaderConstValue(reader)) {
+          into->append(reinterpret_cast<const char*>(value));
+          if (into->size() > impl.limits.maxTextBytes) [[unlikely]] {
+            impl.stepError =
+                error(fmt::format("the text of {} is longer than {} bytes",
+                                  impl.path[static_cast<std::size_t>(m_depth)], impl.limits.maxTextBytes));
+            return Step::Failed;
+          }
+        }
+        break;
+      }
+      case XML_READER_TYPE_ELEMENT: {
+        // Elements nest: an element starts inside the innermost one open, and an end closes
+        // that one. The depth is known without asking the reader.
+        impl.type = type;
+        m_depth = impl.openDepth + 1;
+        if (static_cast<std::size_t>(m_depth) >= impl.limits.maxDepth) [[unlikely]] {
+          impl.stepError =
+              error(fmt::format("elements are nested deeper than {} levels", impl.limits.maxDepth));
+          return Step::Failed;
+        }
+        const xmlChar* local = xmlTextReaderConstLocalName(reader);
+        m_name = local == nullptr ? "" : reinterpret_cast<const char*>(local);
+        impl.path[static_cast<std::size_t>(m_depth)] = m_name;
+        impl.pathSize = static_cast<std::size_t>(m_depth) + 1;
+        impl.endWanted[static_cast<std::size_t>(m_depth)] = 0;
+        impl.textInto[static_cast<std::size_t>(m_depth)] = nullptr;
+        impl.atEmptyElement = xmlTextReaderIsEmptyElement(reader) == 1;
+        impl.pendingEnd = impl.atEmptyElement;
+        impl.openDepth = m_depth;
+        return Step::Start;
+      }
+      case XML_READER_TYPE_END_ELEMENT:
+        impl.type = type;
+        m_depth = impl.openDepth;
+        impl.pathSize = static_cast<std::size_t>(m_depth) + 1;
+        impl.atEmptyElement = false;
+        impl.openDepth = m_depth - 1;
+        if (m_depth <= depth) {
+          return Step::Done;
+        }
+        if (impl.endWanted[static_cast<std::size_t>(m_depth)] != 0) {
+          impl.endWanted[static_cast<std::size_t>(m_depth)] = 0;
+          return Step::End;
+        }
+        break;
+      case XML_READER_TYPE_DOCUMENT_TYPE:
+      case XML_READER_TYPE_ENTITY_REFERENCE:
+      case XML_READER_TYPE_ENTITY:
+        if (auto refused = note(type); !refused) {
+          impl.stepError = std::move(refused).error();
+          return Step::Failed;
+        }
+        break;
+      default:
+        impl.type = type;
+        break;
     }
   }
+}
+
+void XmlReader::wantEnd() {
+  if (m_depth >= 0) {
+    m_impl->endWanted[static_cast<std::size_t>(m_depth)] = 1;
+  }
+}
+
+void XmlReader::collectText(std::string& into) {
+  if (m_depth >= 0) {
+    m_impl->textInto[static_cast<std::size_t>(m_depth)] = &into;
+  }
+}
+
+Error XmlReader::failure() const {
+  return m_impl->stepError ? *m_impl->stepError
+                           : Error{Errc::MalformedFile, "the XML could not be read", where()};
 }
 
 const char* XmlReader::intern(const std::string& elementName) const {

@@ -3,6 +3,7 @@
 #include "banking/Error.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <istream>
 #include <memory>
 #include <optional>
@@ -72,12 +73,24 @@ class XmlReader {
   Result<std::string> readText();
 
   /// What step() met.
-  enum class Step { Start, Text, End, Done };
+  enum class Step : std::uint8_t { Start, Text, End, Done, Failed };
   /// Streams through the content of the element at `depth` (the one current when the walk
-  /// began): Start and End of each element below it (an empty element gives both), Text for
-  /// character data (text() views it until the next step), and Done at the element's end.
-  /// name() and depth() describe the element started or ended.
-  Result<Step> step(int depth);
+  /// began): Start of each element below it, Text for its character data (text() views it
+  /// until the next step), and Done at the element's end. The End of an element is reported
+  /// only when asked for with wantEnd() at its Start (an empty element's too): most streaming
+  /// readers need no End, and the hot loop is spared a step per element.
+  /// name() and depth() describe the element started or ended; at a Text, depth() is that of
+  /// the element holding the text. Failed when the file is broken or breaks a limit:
+  /// failure() says why. (No Result here: this is the hot loop.)
+  Step step(int depth);
+  /// Asks step() to report the End of the element it has just reported the Start of.
+  void wantEnd();
+  /// Has step() append the text of the element it has just reported the Start of to `into`
+  /// instead of reporting it as Text steps (up to the limit on one element's text). `into`
+  /// must outlive that element.
+  void collectText(std::string& into);
+  /// Why step() returned Failed.
+  [[nodiscard]] Error failure() const;
   /// The character data of the current Text step; valid until the reader moves.
   [[nodiscard]] std::string_view text() const;
   /// The value of an attribute of the current element, without a copy; valid until the

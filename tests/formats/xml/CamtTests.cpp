@@ -185,6 +185,87 @@ BOOST_AUTO_TEST_CASE(streamed_entries_keep_first_elements_and_accept_empty_ones)
   BOOST_CHECK_EQUAL(entries[1].purpose, "");
 }
 
+BOOST_AUTO_TEST_CASE(streamed_entries_follow_nesting_and_carry_nothing_over) {
+  // The stream keeps its place by depth (no End is reported for most elements): unknown
+  // subtrees, comments, CDATA and empty elements must not shift what the elements after them
+  // mean. Each entry is written into the same Entry: nothing of one may remain in the next.
+  std::string unknown;
+  for (int i = 0; i < 12; ++i) {
+    unknown += "<Deep" + std::to_string(i) + ">t<Amt Ccy=\"EUR\">99</Amt>";
+  }
+  for (int i = 11; i >= 0; --i) {
+    unknown += "</Deep" + std::to_string(i) + ">";
+  }
+  const auto parsed = parseText(
+      minimalCamt("<Ntry>\n  <Amt Ccy=\"EUR\">5.00</Amt><!-- a comment -->\n  <CdtDbtInd>DBIT</CdtDbtInd>" +
+                  unknown + "<BookgDt><Dt>2024-03-01</Dt></BookgDt><ValDt><Dt>2024-03-02</Dt></ValDt>" +
+                  unknown + "<AcctSvcrRef>R1</AcctSvcrRef><NtryDtls><TxDtls>" + unknown +
+                  "<Refs><EndToEndId>E1</EndToEndId></Refs>"
+                  "<AmtDtls><InstdAmt><Amt "
+                  "Ccy=\"USD\">6</Amt><CcyXchg><XchgRate>0.9</XchgRate></CcyXchg></InstdAmt></AmtDtls>"
+                  "<Chrgs><TtlChrgsAndTaxAmt Ccy=\"EUR\">1</TtlChrgsAndTaxAmt></Chrgs>"
+                  "<RltdPties><Dbtr><Nm>Ko<!-- c "
+                  "-->mi<![CDATA[tent]]></Nm><PstlAdr><TwnNm>Beograd</TwnNm></PstlAdr></Dbtr>"
+                  "<DbtrAcct><Id><IBAN>RS35205000000010804045</IBAN></Id></DbtrAcct></RltdPties>"
+                  "<Purp><Prtry>221</Prtry></Purp>"
+                  "<RmtInf><Ustrd><![CDATA[pla]]>ćanje</Ustrd><Strd/>" +
+                  unknown +
+                  "<Strd><CdtrRefInf><Tp><CdOrPrtry><Prtry>97</Prtry></CdOrPrtry></Tp><Ref>97123</Ref></"
+                  "CdtrRefInf></Strd>"
+                  "</RmtInf><RtrInf><Rsn><Cd>AC04</Cd></Rsn><AddtlInf>vraćeno</AddtlInf></RtrInf>"
+                  "<AddtlTxInf>info</AddtlTxInf></TxDtls></NtryDtls></Ntry>\n"
+                  "<Ntry><Amt Ccy=\"EUR\">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>"
+                  "<BookgDt><Dt>2024-03-01</Dt></BookgDt><ValDt><Dt>2024-03-03</Dt></ValDt></Ntry>"));
+  BOOST_REQUIRE_MESSAGE(parsed.has_value(), why(parsed));
+  const auto& entries = parsed.value().statements.at(0).entries;
+  BOOST_REQUIRE_EQUAL(entries.size(), 2U);
+  const Entry& first = entries[0];
+  BOOST_CHECK_EQUAL(first.amount, money("-5.00", "EUR"));
+  BOOST_CHECK_EQUAL(iso(first.bookingDate), "2024-03-01");
+  BOOST_CHECK_EQUAL(iso(first.valueDate), "2024-03-02");
+  BOOST_CHECK_EQUAL(first.bankReference, "R1");
+  BOOST_CHECK_EQUAL(first.endToEndId, "E1");
+  BOOST_REQUIRE(first.originalAmount);
+  BOOST_CHECK_EQUAL(*first.originalAmount, money("6", "USD"));
+  BOOST_CHECK_EQUAL(first.exchangeRate, "0.9");
+  BOOST_REQUIRE(first.charges);
+  BOOST_CHECK_EQUAL(*first.charges, money("1", "EUR"));
+  // A return books the opposite direction: the other side of this debit is the debtor.
+  BOOST_CHECK_EQUAL(first.counterparty.name, "Komitent");
+  BOOST_CHECK_EQUAL(first.counterparty.place, "Beograd");
+  BOOST_CHECK_EQUAL(first.counterparty.account, "RS35205000000010804045");
+  BOOST_CHECK_EQUAL(first.paymentCode, "221");
+  BOOST_CHECK_EQUAL(first.purpose, "plaćanje");
+  BOOST_CHECK_EQUAL(first.reference.model, "97");
+  BOOST_CHECK_EQUAL(first.reference.number, "123");
+  BOOST_CHECK_EQUAL(first.returnReason, "AC04");
+  BOOST_CHECK_EQUAL(first.additionalInfo, "vraćeno; info");
+  const Entry& second = entries[1];
+  BOOST_CHECK_EQUAL(second.amount, money("1.00", "EUR"));
+  BOOST_CHECK_EQUAL(iso(second.bookingDate), "2024-03-01");
+  BOOST_CHECK_EQUAL(iso(second.valueDate), "2024-03-03");
+  Entry expected;
+  expected.amount = second.amount;
+  expected.bookingDate = second.bookingDate;
+  expected.valueDate = second.valueDate;
+  BOOST_CHECK_MESSAGE(second == expected, "the second entry holds only what its own Ntry says");
+
+  // Nesting past the limit inside an entry is refused where it happens.
+  std::string deep = "<Ntry><Amt Ccy=\"EUR\">1</Amt><CdtDbtInd>CRDT</CdtDbtInd>";
+  for (int i = 0; i < 80; ++i) {
+    deep += "<X>";
+  }
+  for (int i = 0; i < 80; ++i) {
+    deep += "</X>";
+  }
+  const auto tooDeep = parseText(minimalCamt(deep + "</Ntry>"));
+  BOOST_REQUIRE(!tooDeep);
+  BOOST_CHECK_MESSAGE(tooDeep.error().message.find("nested deeper") != std::string::npos,
+                      tooDeep.error().message);
+  BOOST_CHECK_MESSAGE(tooDeep.error().where.find("Stmt/Ntry/X/X") != std::string::npos,
+                      tooDeep.error().where);
+}
+
 BOOST_AUTO_TEST_CASE(an_entry_with_too_many_elements_is_refused) {
   std::string flood = "<Ntry><Amt Ccy=\"EUR\">1</Amt><CdtDbtInd>CRDT</CdtDbtInd><NtryDtls>";
   for (int i = 0; i < 100'001; ++i) {

@@ -43,8 +43,11 @@ const std::map<std::string, std::string> kRefused = {
     {"hbci4j_test-pain-parse-00100109.xml", "CstmrCdtTrfInitn"},
     // A template with the literal placeholder "YYYY-MM-DD" as execution date.
     {"svapnil_goldman_sachs_pain_001_v3_sepa.xml", "YYYY-MM-DD"},
-    // CBPR+ business-rule violator in a SWIFT envelope; order import takes bare Documents.
-    {"cbprur_pain001_violates_R3_msgdefidr_mismatch.xml", "Envelope"},
+    // CBPR+ business-rule violator in a SWIFT envelope: its AppHdr names "WRONG.000.00" for a
+    // pain.001.001.09 Document (rule pain.001-R3); the error says both.
+    {"cbprur_pain001_violates_R3_msgdefidr_mismatch.xml",
+     "the envelope's application header names the message 'WRONG.000.00' (AppHdr/MsgDefIdr), but the "
+     "Document it carries is pain.001.001.09 (CBPR+ rule pain.001-R3)"},
 };
 
 struct Outcome {
