@@ -35,7 +35,8 @@ Result<Date> fromParts(std::string_view text, std::string_view y, std::string_vi
 Result<Date> makeDate(int year, unsigned month, unsigned day) {
   const Date date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
   if (!date.ok() || year < 1900 || year > 9999) {
-    return fail(Errc::InvalidArgument, fmt::format("{:04}-{:02}-{:02} is not a valid date", year, month, day));
+    return fail(Errc::InvalidArgument,
+                fmt::format("{:04}-{:02}-{:02} is not a valid date", year, month, day));
   }
   return date;
 }
@@ -59,13 +60,29 @@ Result<Date> parseSerbianDate(std::string_view text) {
 }
 
 std::string toIsoString(Date date) {
+  const int year = static_cast<int>(date.year());
+  if (year >= 0 && year <= 9999) {
+    // By hand: statement imports format millions of dates.
+    const auto month = static_cast<unsigned>(date.month());
+    const auto day = static_cast<unsigned>(date.day());
+    std::string text(10, '-');
+    text[0] = static_cast<char>('0' + year / 1000);
+    text[1] = static_cast<char>('0' + year / 100 % 10);
+    text[2] = static_cast<char>('0' + year / 10 % 10);
+    text[3] = static_cast<char>('0' + year % 10);
+    text[5] = static_cast<char>('0' + month / 10 % 10);
+    text[6] = static_cast<char>('0' + month % 10);
+    text[8] = static_cast<char>('0' + day / 10 % 10);
+    text[9] = static_cast<char>('0' + day % 10);
+    return text;
+  }
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
                      static_cast<unsigned>(date.day()));
 }
 
 std::string toSerbianString(Date date) {
-  return fmt::format("{:02}.{:02}.{:04}", static_cast<unsigned>(date.day()), static_cast<unsigned>(date.month()),
-                     static_cast<int>(date.year()));
+  return fmt::format("{:02}.{:02}.{:04}", static_cast<unsigned>(date.day()),
+                     static_cast<unsigned>(date.month()), static_cast<int>(date.year()));
 }
 
 }  // namespace platnik::banking

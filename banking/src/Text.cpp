@@ -344,29 +344,73 @@ std::string toAsciiFallback(std::string_view text) {
   return out;
 }
 
-std::string foldForSearch(std::string_view text) {
-  const std::vector<Unit> units = toLatinUnits(decode(text));
-  std::string out;
-  for (std::size_t i = 0; i < units.size(); ++i) {
-    const Unit& unit = units[i];
-    if (unit.malformed) {
-      append(out, unit);
-      continue;
-    }
-    if (isCombiningMark(unit.codePoint)) {
-      continue;
-    }
-    const std::size_t start = out.size();
-    if (unit.codePoint < 0x80) {
-      out.push_back(static_cast<char>(unit.codePoint));
-    } else if (!appendFolded(out, units, i)) {
-      // Letters outside Serbian and Latin-1/Extended-A: at least Cyrillic case folds.
-      appendUtf8(out, isCyrillicUpper(unit.codePoint) ? cyrillicLower(unit.codePoint) : unit.codePoint);
-    }
-    for (std::size_t k = start; k < out.size(); ++k) {
-      if (out[k] >= 'A' && out[k] <= 'Z') {
-        out[k] = static_cast<char>(out[k] - 'A' + 'a');
+namespace {
+
+char asciiLower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+/// foldForSearch for one Latin (or other non-Cyrillic-alphabet) code point.
+void appendFoldedLatin(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(asciiLower(static_cast<char>(cp)));
+    return;
+  }
+  if (isCombiningMark(cp)) {
+    return;
+  }
+  if (cp == 0x110 || cp == 0x111) {
+    out += "dj";
+    return;
+  }
+  for (const Ligature& ligature : kLigatures) {
+    if (ligature.codePoint == cp) {
+      for (const char c : std::string_view(ligature.ascii)) {
+        out.push_back(asciiLower(c));
       }
+      return;
+    }
+  }
+  if (const char base = latinBase(cp); base != '?') {
+    out.push_back(asciiLower(base));
+    return;
+  }
+  // Letters outside Serbian and Latin-1/Extended-A: at least Cyrillic case folds.
+  appendUtf8(out, isCyrillicUpper(cp) ? cyrillicLower(cp) : cp);
+}
+
+}  // namespace
+
+// One pass, no intermediate code-point vectors (the import folds every entry's text). The
+// result is all lower case, so the case rules of transliteration (Љ → "Lj" or "LJ") need no
+// look-around here.
+std::string foldForSearch(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      out.push_back(asciiLower(static_cast<char>(byte)));
+      ++i;
+      continue;
+    }
+    const auto decoded = decodeAt(text, i);
+    if (!decoded) {
+      out.push_back(text[i]);  // a malformed byte stays as it is
+      ++i;
+      continue;
+    }
+    i += decoded->length;
+    const char32_t cp = decoded->codePoint;
+    const bool upper = isCyrillicUpper(cp);
+    const Letter* letter =
+        upper ? findCyrillic(cyrillicLower(cp)) : (isCyrillicLower(cp) ? findCyrillic(cp) : nullptr);
+    if (letter == nullptr) {
+      appendFoldedLatin(out, cp);
+      continue;
+    }
+    for (const char32_t latin : letter->latin) {
+      appendFoldedLatin(out, latin);
     }
   }
   return out;

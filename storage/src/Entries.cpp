@@ -6,9 +6,10 @@
 #include "storage/Statement.h"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 
-#include <cctype>
 #include <chrono>
+#include <memory>
 #include <variant>
 
 namespace platnik::storage {
@@ -69,38 +70,25 @@ struct Where {
 Where buildWhere(const std::string* match, const EntryFilter& filter,
                  const std::optional<EntryCursor>& after) {
   Where where;
+  // An entry's id is entryKey(booking date, n), and the FTS rowid is the entry's id: date
+  // ranges and the cursor are key ranges, which FTS5 applies while it reads its index and
+  // SQLite as a range of the table (or of the account index, whose rows end in the id).
+  const char* key = match != nullptr ? "f.rowid" : "e.id";
+  if (filter.from) {
+    where.add(fmt::format("{} >= ?", key));
+    where.values.emplace_back(detail::entryKey(*filter.from, 0));
+  }
+  if (filter.to) {
+    where.add(fmt::format("{} < ?", key));
+    where.values.emplace_back(detail::entryKeyAfter(*filter.to));
+  }
+  if (after) {
+    where.add(fmt::format("{} < ?", key));
+    where.values.emplace_back(after->id);
+  }
   if (match != nullptr) {
-    // The FTS rowid is searchKey(date, id): date ranges and the cursor become rowid ranges
-    // that FTS5 applies while it reads the index.
     where.add("f.entries_fts MATCH ?");
     where.values.emplace_back(*match);
-    if (filter.from) {
-      where.add("f.rowid >= ?");
-      where.values.emplace_back(detail::searchKey(*filter.from, 0));
-    }
-    if (filter.to) {
-      where.add("f.rowid < ?");
-      where.values.emplace_back(
-          detail::searchKey(banking::Date{std::chrono::sys_days{*filter.to} + std::chrono::days{1}}, 0));
-    }
-    if (after) {
-      where.add("f.rowid < ?");
-      where.values.emplace_back(detail::searchKey(after->date, after->id));
-    }
-  } else {
-    if (filter.from) {
-      where.add("e.booking_date >= ?");
-      where.values.emplace_back(banking::toIsoString(*filter.from));
-    }
-    if (filter.to) {
-      where.add("e.booking_date <= ?");
-      where.values.emplace_back(banking::toIsoString(*filter.to));
-    }
-    if (after) {
-      where.add("(e.booking_date, e.id) < (?, ?)");
-      where.values.emplace_back(banking::toIsoString(after->date));
-      where.values.emplace_back(after->id);
-    }
   }
   if (filter.accountId) {
     where.add("e.account_id = ?");
@@ -121,10 +109,10 @@ Where buildWhere(const std::string* match, const EntryFilter& filter,
 }
 
 /// FROM clause and order: a search walks the FTS index newest first (its rowid order) and
-/// stops after the page; a listing walks the (account,) date index.
-constexpr const char* kSearchFrom = "entries_fts f JOIN entries e ON e.id = (f.rowid & 4294967295) ";
+/// stops after the page; a listing walks the table, or the account index, by key.
+constexpr const char* kSearchFrom = "entries_fts f JOIN entries e ON e.id = f.rowid ";
 constexpr const char* kSearchOrder = " ORDER BY f.rowid DESC";
-constexpr const char* kListOrder = " ORDER BY e.booking_date DESC, e.id DESC";
+constexpr const char* kListOrder = " ORDER BY e.id DESC";
 
 void bindAll(Statement& statement, const Where& where, int first = 1) {
   int index = first;
@@ -136,26 +124,57 @@ void bindAll(Statement& statement, const Where& where, int first = 1) {
 
 }  // namespace
 
-Result<std::string> Entries::matchExpression(std::string_view text) {
-  const std::string folded = banking::foldForSearch(text);
-  std::string expression;
-  std::string word;
-  auto flush = [&] {
-    if (!word.empty()) {
-      expression += (expression.empty() ? "\"" : " \"") + word + "\"*";
-      word.clear();
-    }
-  };
-  for (const char c : folded) {
-    // Folded text is Latin; anything that is not a letter or digit separates words
-    // (as FTS5's unicode61 tokenizer does), and no FTS5 syntax gets through.
-    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
-      word.push_back(c);
-    } else {
-      flush();
-    }
+namespace {
+
+/// The query's words as the index's own tokenizer splits them (FTS5's unicode61, as the
+/// entries_fts table is declared): the index keeps no positions (detail=none), so every
+/// item of a query must be one token, and only the tokenizer knows where a word like
+/// "ab–cd" splits.
+Result<std::vector<std::string>> searchTokens(sqlite3* db, std::string_view folded) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &raw, nullptr) != SQLITE_OK) {
+    return fail(Errc::Database, fmt::format("full-text search is not available: {}", sqlite3_errmsg(db)));
   }
-  flush();
+  const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, sqlite3_finalize);
+  sqlite3_bind_pointer(raw, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+  sqlite3_step(raw);
+  void* userData = nullptr;
+  fts5_tokenizer tokenizer{};
+  if (api == nullptr || api->xFindTokenizer(api, "unicode61", &userData, &tokenizer) != SQLITE_OK) {
+    return fail(Errc::Database, "SQLite has no unicode61 tokenizer for full-text search");
+  }
+  const char* arguments[] = {"remove_diacritics", "2"};
+  Fts5Tokenizer* instance = nullptr;
+  if (tokenizer.xCreate(userData, arguments, 2, &instance) != SQLITE_OK) {
+    return fail(Errc::Database, "the full-text tokenizer could not be set up");
+  }
+  const std::unique_ptr<Fts5Tokenizer, void (*)(Fts5Tokenizer*)> owned(instance, tokenizer.xDelete);
+  std::vector<std::string> tokens;
+  const auto collect = [](void* context, int, const char* token, int size, int, int) {
+    static_cast<std::vector<std::string>*>(context)->emplace_back(token, static_cast<std::size_t>(size));
+    return SQLITE_OK;
+  };
+  if (tokenizer.xTokenize(instance, &tokens, FTS5_TOKENIZE_QUERY, folded.data(),
+                          static_cast<int>(folded.size()), collect) != SQLITE_OK) {
+    return fail(Errc::Database, "the search text could not be split into words");
+  }
+  return tokens;
+}
+
+}  // namespace
+
+Result<std::string> Entries::matchExpression(std::string_view text) {
+  BOOST_OUTCOME_TRY(tokens, searchTokens(m_connection->handle(), banking::foldForSearch(text)));
+  std::string expression;
+  for (const std::string& token : tokens) {
+    // Each token a quoted prefix ("cacak"*): no FTS5 syntax gets through.
+    expression += expression.empty() ? "\"" : " \"";
+    for (const char c : token) {
+      expression += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    expression += "\"*";
+  }
   if (expression.empty()) {
     return fail(Errc::InvalidArgument, "there is nothing to search for: type a word, a name or a reference");
   }

@@ -179,18 +179,13 @@ banking::Result<void> schema1(Connection& connection) {
   return connection.exec(kSchema1);
 }
 
-/// Full-text search over entries: a contentless FTS5 table holding text already folded by
-/// banking::foldForSearch (the same fold is applied to queries), its rowid the entry's
-/// search key (booking date and id, see detail::searchKey). Filled from the entries a
-/// version-1 database already has.
-banking::Result<void> schema2(Connection& connection) {
-  BOOST_OUTCOME_TRYV(
-      connection.exec("CREATE VIRTUAL TABLE entries_fts USING fts5(counterparty, purpose, refs, content='', "
-                      "tokenize='unicode61 remove_diacritics 2')"));
+/// Fills the (empty) full-text index of schema 2 from the entries there are, the text folded
+/// as the import folds it.
+banking::Result<void> fillSearchIndex2(Connection& connection) {
   BOOST_OUTCOME_TRY(select, connection.prepare(
                                 "SELECT id, booking_date, counterparty_name, purpose, credit_model || ' ' || "
                                 "credit_reference || ' ' || debit_model || ' ' || debit_reference || ' ' "
-                                "|| end_to_end_id || ' ' || bank_reference FROM entries"));
+                                "|| end_to_end_id || ' ' || bank_reference FROM entries ORDER BY id"));
   BOOST_OUTCOME_TRY(insert, connection.prepare("INSERT INTO entries_fts(rowid, counterparty, purpose, refs) "
                                                "VALUES (?, ?, ?, ?)"));
   for (;;) {
@@ -199,7 +194,7 @@ banking::Result<void> schema2(Connection& connection) {
       break;
     }
     BOOST_OUTCOME_TRY(date, banking::parseIsoDate(select.text(1)));
-    insert.bind(1, detail::searchKey(date, select.integer(0)))
+    insert.bind(1, detail::entryKey(date, select.integer(0)))
         .bind(2, banking::foldForSearch(select.text(2)))
         .bind(3, banking::foldForSearch(select.text(3)))
         .bind(4, banking::foldForSearch(select.text(4)));
@@ -208,8 +203,99 @@ banking::Result<void> schema2(Connection& connection) {
   return boost::outcome_v2::success();
 }
 
+/// Full-text search over entries: a contentless FTS5 table holding text already folded by
+/// banking::foldForSearch (the same fold is applied to queries), its rowid the entry's
+/// search key (booking date and id, see detail::entryKey). Filled from the entries a
+/// version-1 database already has.
+banking::Result<void> schema2(Connection& connection) {
+  BOOST_OUTCOME_TRYV(
+      connection.exec("CREATE VIRTUAL TABLE entries_fts USING fts5(counterparty, purpose, refs, content='', "
+                      "tokenize='unicode61 remove_diacritics 2')"));
+  return fillSearchIndex2(connection);
+}
+
+/// Entries keyed by date: an entry's id is detail::entryKey(booking date, its place among
+/// that day's entries), so the table itself is in date order. Listing newest first, a date
+/// range and paging after a cursor walk the table (or the account index) by key, which
+/// replaces the (booking_date, id) and (account_id, booking_date, id) indexes; the identity's
+/// unique index goes too: an import checks identities against the day's entries of the
+/// account, which it reads by key (StatementImport). The full-text index's rowid is now the
+/// entry's id itself; it holds one folded text per entry and keeps neither word positions
+/// (detail=none: every query word is a prefix term, Entries::matchExpression) nor column
+/// sizes (nothing ranks by them); it merges segments incrementally only once 64 wait on a
+/// level (automerge, FTS5's default is 4), while a level that reaches 16 is still merged at
+/// once (crisismerge), so a search reads few segments. Existing entries get their new ids in
+/// their old order within each day.
+banking::Result<void> schema3(Connection& connection) {
+  BOOST_OUTCOME_TRYV(connection.exec(R"sql(
+CREATE TABLE entries_by_date (
+  id INTEGER PRIMARY KEY,
+  identity BLOB NOT NULL,
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  statement_id INTEGER NOT NULL REFERENCES statements(id),
+  booking_date TEXT NOT NULL,
+  value_date TEXT,
+  amount_minor INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  counterparty_name TEXT NOT NULL,
+  counterparty_account TEXT NOT NULL,
+  counterparty_place TEXT NOT NULL,
+  counterparty_bic TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  payment_code TEXT NOT NULL,
+  credit_model TEXT NOT NULL,
+  credit_reference TEXT NOT NULL,
+  debit_model TEXT NOT NULL,
+  debit_reference TEXT NOT NULL,
+  end_to_end_id TEXT NOT NULL,
+  bank_reference TEXT NOT NULL,
+  transaction_code TEXT NOT NULL,
+  reversal INTEGER NOT NULL,
+  original_amount_minor INTEGER,
+  original_currency TEXT,
+  exchange_rate TEXT NOT NULL,
+  charges_minor INTEGER,
+  charges_currency TEXT,
+  return_reason TEXT NOT NULL,
+  additional_info TEXT NOT NULL
+);
+INSERT INTO entries_by_date
+SELECT ((CAST(julianday(booking_date) - 2440587.5 AS INTEGER) + 100000) << 32)
+         | row_number() OVER (PARTITION BY booking_date ORDER BY id),
+       identity, account_id, statement_id, booking_date, value_date, amount_minor, currency,
+       counterparty_name, counterparty_account, counterparty_place, counterparty_bic, purpose,
+       payment_code, credit_model, credit_reference, debit_model, debit_reference, end_to_end_id,
+       bank_reference, transaction_code, reversal, original_amount_minor, original_currency,
+       exchange_rate, charges_minor, charges_currency, return_reason, additional_info
+FROM entries ORDER BY 1;
+DROP TABLE entries;
+ALTER TABLE entries_by_date RENAME TO entries;
+CREATE INDEX entries_account ON entries(account_id);
+DROP TABLE entries_fts;
+CREATE VIRTUAL TABLE entries_fts USING fts5(text, content='', columnsize=0, detail=none,
+  tokenize='unicode61 remove_diacritics 2');
+INSERT INTO entries_fts(entries_fts, rank) VALUES ('automerge', 64);
+)sql"));
+  // The same text the import writes (StatementImport::entry).
+  BOOST_OUTCOME_TRY(
+      select,
+      connection.prepare("SELECT id, counterparty_name || ' ' || purpose || ' ' || credit_model || ' ' || "
+                         "credit_reference || ' ' || debit_model || ' ' || debit_reference || ' ' || "
+                         "end_to_end_id || ' ' || bank_reference || ' ' FROM entries ORDER BY id"));
+  BOOST_OUTCOME_TRY(insert, connection.prepare("INSERT INTO entries_fts(rowid, text) VALUES (?, ?)"));
+  for (;;) {
+    BOOST_OUTCOME_TRY(row, select.step());
+    if (!row) {
+      return boost::outcome_v2::success();
+    }
+    insert.bind(1, select.integer(0)).bind(2, banking::foldForSearch(select.text(1)));
+    BOOST_OUTCOME_TRYV(insert.run());
+  }
+}
+
 const std::vector<std::function<banking::Result<void>(Connection&)>>& migrations() {
-  static const std::vector<std::function<banking::Result<void>(Connection&)>> kMigrations{schema1, schema2};
+  static const std::vector<std::function<banking::Result<void>(Connection&)>> kMigrations{schema1, schema2,
+                                                                                          schema3};
   return kMigrations;
 }
 

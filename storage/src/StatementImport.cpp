@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 
 namespace platnik::storage {
@@ -21,6 +22,8 @@ using banking::Result;
 /// Every statement an import runs, prepared once for the whole import.
 struct StatementImport::Prepared {
   Statement insertEntry;
+  Statement selectIdentities;
+  Statement selectLastKey;
   Statement insertFts;
   Statement insertStatement;
   Statement findStatement;
@@ -43,14 +46,27 @@ std::array<std::uint8_t, 32> StatementImport::identityOf(std::string_view accoun
                                                          const banking::Entry& entry,
                                                          std::optional<banking::Date> fallbackDate,
                                                          int occurrence) {
+  return identityOf(account, entry,
+                    detail::isoDate(entry.bookingDate ? entry.bookingDate : fallbackDate).value_or(""),
+                    detail::isoDate(entry.valueDate).value_or(""), occurrence);
+}
+
+std::array<std::uint8_t, 32> StatementImport::identityOf(std::string_view account,
+                                                         const banking::Entry& entry,
+                                                         std::string_view bookingDate,
+                                                         std::string_view valueDate, int occurrence) {
   std::string canonical;
   canonical.reserve(256);
   canonical += "platnik-entry-1;";
   detail::appendField(canonical, account);
-  detail::appendField(canonical,
-                      detail::isoDate(entry.bookingDate ? entry.bookingDate : fallbackDate).value_or(""));
-  detail::appendField(canonical, detail::isoDate(entry.valueDate).value_or(""));
-  detail::appendField(canonical, std::to_string(entry.amount.minorUnits()));
+  detail::appendField(canonical, bookingDate);
+  detail::appendField(canonical, valueDate);
+  char number[24];
+  detail::appendField(
+      canonical,
+      std::string_view(
+          number,
+          std::to_chars(std::begin(number), std::end(number), entry.amount.minorUnits()).ptr - number));
   detail::appendField(canonical, entry.amount.currency().code());
   detail::appendField(canonical, entry.counterparty.account);
   detail::appendField(canonical, entry.reference.model);
@@ -89,6 +105,7 @@ Result<void> StatementImport::begin(const banking::StatementInfo& info) {
   m_sumValid = true;
   m_lastDate.reset();
   m_occurrences.clear();
+  m_identities.clear();  // another account, maybe; read again (this import's own rows included)
   if (m_info.account.empty() && m_info.iban.empty()) {
     return fail(Errc::MalformedFile, "the statement does not say which account it is for");
   }
@@ -99,17 +116,20 @@ Result<void> StatementImport::prepare() {
   BOOST_OUTCOME_TRY(
       insertEntry,
       m_connection->prepare(
-          "INSERT INTO entries(identity, account_id, statement_id, booking_date, value_date, "
+          "INSERT INTO entries(id, identity, account_id, statement_id, booking_date, value_date, "
           "amount_minor, currency, counterparty_name, counterparty_account, counterparty_place, "
           "counterparty_bic, purpose, payment_code, credit_model, credit_reference, debit_model, "
           "debit_reference, end_to_end_id, bank_reference, transaction_code, reversal, "
           "original_amount_minor, original_currency, exchange_rate, charges_minor, "
           "charges_currency, return_reason, additional_info) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-          "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-          "ON CONFLICT (account_id, booking_date, identity) DO NOTHING"));
-  BOOST_OUTCOME_TRY(insertFts,
-                    m_connection->prepare(
-                        "INSERT INTO entries_fts(rowid, counterparty, purpose, refs) VALUES (?, ?, ?, ?)"));
+          "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  BOOST_OUTCOME_TRY(selectIdentities,
+                    m_connection->prepare("SELECT identity FROM entries WHERE account_id = ? "
+                                          "AND id >= ? AND id < ?"));
+  BOOST_OUTCOME_TRY(
+      selectLastKey,
+      m_connection->prepare("SELECT id FROM entries WHERE id >= ? AND id < ? ORDER BY id DESC LIMIT 1"));
+  BOOST_OUTCOME_TRY(insertFts, m_connection->prepare("INSERT INTO entries_fts(rowid, text) VALUES (?, ?)"));
   BOOST_OUTCOME_TRY(insertStatement,
                     m_connection->prepare("INSERT INTO statements(account_id, number, statement_date, "
                                           "message_id, currency, imported_at) VALUES (?, ?, ?, ?, ?, ?) "
@@ -124,7 +144,8 @@ Result<void> StatementImport::prepare() {
       recordBalance,
       m_connection->prepare("INSERT OR REPLACE INTO balances(account_id, balance_date, source, amount_minor, "
                             "currency, statement_id, recorded_at) VALUES (?, ?, 'statement', ?, ?, ?, ?)"));
-  m_prepared = std::make_unique<Prepared>(Prepared{std::move(insertEntry), std::move(insertFts),
+  m_prepared = std::make_unique<Prepared>(Prepared{std::move(insertEntry), std::move(selectIdentities),
+                                                   std::move(selectLastKey), std::move(insertFts),
                                                    std::move(insertStatement), std::move(findStatement),
                                                    std::move(finishStatement), std::move(recordBalance)});
   return boost::outcome_v2::success();
@@ -215,67 +236,115 @@ Result<void> StatementImport::entry(const banking::Entry& entry) {
   if (m_sumValid && __builtin_add_overflow(m_sumMinor, entry.amount.minorUnits(), &m_sumMinor)) {
     m_sumValid = false;
   }
-  const auto base = identityOf(m_accountNumber, entry, date, 0);
+  const std::string bookingDate = banking::toIsoString(*date);
+  const std::optional<std::string> valueDate = detail::isoDate(entry.valueDate);
+  const std::string_view valueText = valueDate ? std::string_view(*valueDate) : std::string_view();
+  const auto base = identityOf(m_accountNumber, entry, bookingDate, valueText, 0);
   const int occurrence = m_occurrences[base]++;
-  const auto identity = occurrence == 0 ? base : identityOf(m_accountNumber, entry, date, occurrence);
-
-  // The entry outlives run(): its text is bound without copies.
-  // The entry outlives run(): its text is bound without copies.
-  auto& insert = m_prepared->insertEntry;
-  insert.bind(1, std::span<const std::uint8_t>(identity))
-      .bind(2, *m_accountId)
-      .bind(3, *m_statementId)
-      .bind(4, banking::toIsoString(*date))
-      .bind(5, detail::isoDate(entry.valueDate))
-      .bind(6, entry.amount.minorUnits())
-      .bind(7, entry.amount.currency().code())
-      .bindUnowned(8, entry.counterparty.name)
-      .bindUnowned(9, entry.counterparty.account)
-      .bindUnowned(10, entry.counterparty.place)
-      .bindUnowned(11, entry.counterparty.bic)
-      .bindUnowned(12, entry.purpose)
-      .bindUnowned(13, entry.paymentCode)
-      .bindUnowned(14, entry.reference.model)
-      .bindUnowned(15, entry.reference.number)
-      .bindUnowned(16, entry.debitReference.model)
-      .bindUnowned(17, entry.debitReference.number)
-      .bindUnowned(18, entry.endToEndId)
-      .bindUnowned(19, entry.bankReference)
-      .bindUnowned(20, entry.transactionCode)
-      .bind(21, entry.reversal ? 1 : 0)
-      .bind(22, entry.originalAmount ? std::optional<std::int64_t>(entry.originalAmount->minorUnits())
-                                     : std::nullopt)
-      .bind(23, entry.originalAmount
-                    ? std::optional<std::string_view>(entry.originalAmount->currency().code())
-                    : std::nullopt)
-      .bindUnowned(24, entry.exchangeRate)
-      .bind(25, entry.charges ? std::optional<std::int64_t>(entry.charges->minorUnits()) : std::nullopt)
-      .bind(26,
-            entry.charges ? std::optional<std::string_view>(entry.charges->currency().code()) : std::nullopt)
-      .bindUnowned(27, entry.returnReason)
-      .bindUnowned(28, entry.additionalInfo);
-  BOOST_OUTCOME_TRYV(insert.run());
-  if (m_connection->changes() == 0) {
+  const auto identity =
+      occurrence == 0 ? base : identityOf(m_accountNumber, entry, bookingDate, valueText, occurrence);
+  const std::int64_t dayKey = detail::entryKey(*date, 0);
+  BOOST_OUTCOME_TRY(known, identitiesOn(dayKey));
+  if (!known->insert(identity).second) {
     ++m_report.entriesAlreadyPresent;
     return boost::outcome_v2::success();
   }
+  BOOST_OUTCOME_TRY(key, nextKey(dayKey));
+
+  // The entry outlives run(): its text is bound without copies.
+  auto& insert = m_prepared->insertEntry;
+  insert.bind(1, key)
+      .bind(2, std::span<const std::uint8_t>(identity))
+      .bind(3, *m_accountId)
+      .bind(4, *m_statementId)
+      .bindUnowned(5, bookingDate)
+      .bind(6, valueDate)
+      .bind(7, entry.amount.minorUnits())
+      .bind(8, entry.amount.currency().code())
+      .bindUnowned(9, entry.counterparty.name)
+      .bindUnowned(10, entry.counterparty.account)
+      .bindUnowned(11, entry.counterparty.place)
+      .bindUnowned(12, entry.counterparty.bic)
+      .bindUnowned(13, entry.purpose)
+      .bindUnowned(14, entry.paymentCode)
+      .bindUnowned(15, entry.reference.model)
+      .bindUnowned(16, entry.reference.number)
+      .bindUnowned(17, entry.debitReference.model)
+      .bindUnowned(18, entry.debitReference.number)
+      .bindUnowned(19, entry.endToEndId)
+      .bindUnowned(20, entry.bankReference)
+      .bindUnowned(21, entry.transactionCode)
+      .bind(22, entry.reversal ? 1 : 0)
+      .bind(23, entry.originalAmount ? std::optional<std::int64_t>(entry.originalAmount->minorUnits())
+                                     : std::nullopt)
+      .bind(24, entry.originalAmount
+                    ? std::optional<std::string_view>(entry.originalAmount->currency().code())
+                    : std::nullopt)
+      .bindUnowned(25, entry.exchangeRate)
+      .bind(26, entry.charges ? std::optional<std::int64_t>(entry.charges->minorUnits()) : std::nullopt)
+      .bind(27,
+            entry.charges ? std::optional<std::string_view>(entry.charges->currency().code()) : std::nullopt)
+      .bindUnowned(28, entry.returnReason)
+      .bindUnowned(29, entry.additionalInfo);
+  BOOST_OUTCOME_TRYV(insert.run());
   ++m_report.entriesNew;
-  std::string references;
+  // One text: counterparty, purpose and references, folded (a fold is letter by letter, so
+  // folding the whole equals joining the folded parts).
+  std::string text;
+  text.reserve(entry.counterparty.name.size() + entry.purpose.size() + 96);
   for (const std::string* part :
-       {&entry.reference.model, &entry.reference.number, &entry.debitReference.model,
-        &entry.debitReference.number, &entry.endToEndId, &entry.bankReference}) {
-    if (part != &entry.reference.model) {
-      references += ' ';  // one space between the parts, as the search index always had
-    }
-    references += *part;
+       {&entry.counterparty.name, &entry.purpose, &entry.reference.model, &entry.reference.number,
+        &entry.debitReference.model, &entry.debitReference.number, &entry.endToEndId, &entry.bankReference}) {
+    text += *part;
+    text += ' ';
   }
-  m_searchRows.push_back({detail::searchKey(*date, m_connection->lastInsertRowId()),
-                          banking::foldForSearch(entry.counterparty.name),
-                          banking::foldForSearch(entry.purpose), banking::foldForSearch(references)});
+  m_searchRows.push_back({key, banking::foldForSearch(text)});
   if (m_searchRows.size() >= kSearchBatch) {
     return flushSearchRows();
   }
   return boost::outcome_v2::success();
+}
+
+Result<std::unordered_set<StatementImport::Identity, StatementImport::IdentityHash>*>
+StatementImport::identitiesOn(std::int64_t dayKey) {
+  const auto [found, added] = m_identities.try_emplace(dayKey);
+  if (added) {
+    auto& select = m_prepared->selectIdentities;
+    select.bind(1, *m_accountId).bind(2, dayKey).bind(3, dayKey + kKeysPerDay);
+    for (;;) {
+      BOOST_OUTCOME_TRY(row, select.step());
+      if (!row) {
+        break;
+      }
+      const auto bytes = select.blob(0);
+      if (bytes.size() != sizeof(Identity)) {
+        return fail(Errc::Database,
+                    fmt::format("an entry's identity has {} bytes, not {}", bytes.size(), sizeof(Identity)));
+      }
+      Identity identity;
+      std::copy(bytes.begin(), bytes.end(), identity.begin());
+      found->second.insert(identity);
+    }
+    select.reset();
+  }
+  return &found->second;
+}
+
+Result<std::int64_t> StatementImport::nextKey(std::int64_t dayKey) {
+  auto [last, added] = m_lastKeys.try_emplace(dayKey, dayKey);
+  if (added) {
+    auto& select = m_prepared->selectLastKey;
+    select.bind(1, dayKey).bind(2, dayKey + kKeysPerDay);
+    BOOST_OUTCOME_TRY(row, select.step());
+    if (row) {
+      last->second = select.integer(0);
+    }
+    select.reset();
+  }
+  if (last->second + 1 >= dayKey + kKeysPerDay) {
+    return fail(Errc::Database, "a day cannot hold more than 4294967295 entries");
+  }
+  return ++last->second;
 }
 
 Result<void> StatementImport::flushSearchRows() {
@@ -286,7 +355,7 @@ Result<void> StatementImport::flushSearchRows() {
             [](const SearchRow& a, const SearchRow& b) { return a.key < b.key; });
   auto& fts = m_prepared->insertFts;
   for (const auto& row : m_searchRows) {
-    fts.bind(1, row.key).bind(2, row.counterparty).bind(3, row.purpose).bind(4, row.references);
+    fts.bind(1, row.key).bindUnowned(2, row.text);
     BOOST_OUTCOME_TRYV(fts.run());
   }
   m_searchRows.clear();

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <openssl/evp.h>
 
+#include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -58,7 +59,9 @@ std::string toHex(std::span<const std::uint8_t> bytes) {
 }
 
 void appendField(std::string& out, std::string_view field) {
-  out += std::to_string(field.size());
+  char length[24];
+  const auto end = std::to_chars(std::begin(length), std::end(length), field.size()).ptr;
+  out.append(length, end);
   out += ':';
   out += field;
   out += ';';
@@ -94,13 +97,17 @@ banking::Result<banking::Money> readMoney(std::int64_t minor, std::string_view c
   return banking::Money(minor, code);
 }
 
-std::int64_t searchKey(banking::Date date, std::int64_t entryId) {
-  if (entryId < 0 || entryId > 0xffffffffLL) {
-    throw std::logic_error("an entry id does not fit the search key");
+std::int64_t entryKey(banking::Date date, std::int64_t low) {
+  if (low < 0 || low > 0xffffffffLL) {
+    throw std::logic_error("a number does not fit the low half of an entry key");
   }
   // Days since 1970 shifted positive (dates from year 1700 on stay positive).
   const std::int64_t days = std::chrono::sys_days{date}.time_since_epoch().count() + 100'000;
-  return (days << 32) | entryId;
+  return (days << 32) | low;
+}
+
+std::int64_t entryKeyAfter(banking::Date date) {
+  return entryKey(banking::Date{std::chrono::sys_days{date} + std::chrono::days{1}}, 0);
 }
 
 }  // namespace platnik::storage::detail

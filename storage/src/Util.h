@@ -29,9 +29,12 @@ std::optional<std::string> isoDate(const std::optional<banking::Date>& date);
 banking::Result<std::optional<banking::Date>> readDate(const std::optional<std::string>& text);
 banking::Result<banking::Money> readMoney(std::int64_t minor, std::string_view currency);
 
-/// The full-text index's rowid for an entry: its booking date in the high 32 bits, its id in
-/// the low 32, so that the index's own order is "newest first" and a date range is a rowid
-/// range. Entry ids stay below 2^32.
-std::int64_t searchKey(banking::Date date, std::int64_t entryId);
+/// A date in the high 32 bits and a number below 2^32 in the low: the key both the entries
+/// table (schema 3 on: the entry's id, `low` its place among that day's entries) and its
+/// full-text index (its rowid) are ordered by, so "newest first" is their own order and a
+/// date range is a key range. (Schema 2 used it for the index only, `low` the entry's id.)
+std::int64_t entryKey(banking::Date date, std::int64_t low);
+/// The first key of the day after `date`: the end of that day's key range.
+std::int64_t entryKeyAfter(banking::Date date);
 
 }  // namespace platnik::storage::detail

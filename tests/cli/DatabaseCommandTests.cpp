@@ -1,9 +1,11 @@
 #include "CliRunner.h"
 #include "storage/Connection.h"
 #include "storage/Database.h"
+#include "storage/Schema.h"
 #include "testsupport/TestSupport.h"
 
 #include <boost/test/unit_test.hpp>
+#include <fmt/format.h>
 
 #include <filesystem>
 #include <fstream>
@@ -47,7 +49,8 @@ BOOST_AUTO_TEST_CASE(initCheckBackupRestoreRoundTrip) {
 
   const auto init = company.run({"db", "init"});
   BOOST_TEST_REQUIRE(init.exitCode == 0, init.err);
-  BOOST_TEST(init.out.find("schema 2") != std::string::npos);
+  BOOST_TEST(init.out.find(fmt::format("schema {}", platnik::storage::latestSchemaVersion())) !=
+             std::string::npos);
   BOOST_TEST(company.run({"bank", "add", "--code", "160"}).exitCode == 0);
 
   const auto check = company.run({"db", "check", "--json"});

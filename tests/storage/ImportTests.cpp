@@ -10,6 +10,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <array>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -204,6 +205,48 @@ BOOST_AUTO_TEST_CASE(ALargeImportIndexesEveryNewEntryForSearchWhateverItsOrder) 
   const auto again = importStatements(db, {statements[30]});
   BOOST_TEST(again.entriesNew == 0);
   BOOST_TEST(entries.countMatches("97", {}).value() == kStatements * kLines);
+}
+
+BOOST_AUTO_TEST_CASE(EntriesAreKeptInDateOrderWhateverOrderTheyArrive) {
+  // Entry ids are keys by booking day: a statement of an older day imported later goes in
+  // its place, two accounts share a day without clashing, and a day's lines keep the order
+  // they were read in.
+  TempDir dir;
+  auto db = Database::create(dir / "firm.platnik").value();
+  const auto a = testing::accountNumber(42);
+  const auto b = testing::accountNumber(43);
+  importStatements(db, {testing::makeStatement(a, 5, 40, 10), testing::makeStatement(b, 6, 30, 10)});
+  importStatements(db, {testing::makeStatement(a, 7, 20, 12)});
+  const auto older = testing::makeStatement(b, 3, 25, 4);
+  // The same statement twice in one file: the second copy adds nothing.
+  const auto report = importStatements(db, {older, older});
+  BOOST_TEST(report.entriesNew == 25);
+  BOOST_TEST(report.entriesAlreadyPresent == 25);
+  importStatements(db, {testing::makeStatement(a, 8, 15, 10)});  // day 10 again, later
+
+  auto entries = db.entries();
+  const auto all = entries.list({}, {.limit = 1000}).value();
+  BOOST_REQUIRE(all.entries.size() == 130u);
+  std::set<std::int64_t> ids;
+  for (std::size_t i = 0; i < all.entries.size(); ++i) {
+    ids.insert(all.entries[i].id);
+    if (i > 0) {
+      BOOST_TEST((all.entries[i - 1].date >= all.entries[i].date));
+      BOOST_TEST(all.entries[i - 1].id > all.entries[i].id);
+    }
+  }
+  BOOST_TEST(ids.size() == all.entries.size());
+  // Day 10 holds statement 5 (40 lines), 6 (30) and 8 (15), newest first: 8's last line on top.
+  const auto day = testing::dayNumber(10);
+  const auto tenth = entries.list({.from = day, .to = day}, {.limit = 1000}).value();
+  BOOST_REQUIRE(tenth.entries.size() == 85u);
+  BOOST_TEST(tenth.entries.front().entry.purpose == testing::makeEntry(8, 14, day).purpose);
+  BOOST_TEST(tenth.entries.back().entry.purpose == testing::makeEntry(5, 0, day).purpose);
+  const auto accountB = db.accounts().find(b).value()->id;
+  const auto ofB = entries.list({.accountId = accountB}, {.limit = 1000}).value();
+  BOOST_REQUIRE(ofB.entries.size() == 55u);
+  BOOST_TEST(ofB.entries.back().entry.purpose == testing::makeEntry(3, 0, testing::dayNumber(4)).purpose);
+  BOOST_TEST(entries.count({.accountId = accountB, .from = testing::dayNumber(5)}).value() == 30);
 }
 
 BOOST_AUTO_TEST_CASE(IdentityDependsOnContentAndOccurrence) {

@@ -72,6 +72,28 @@ BOOST_AUTO_TEST_CASE(WordsArePrefixesAndAllMustMatch) {
   BOOST_TEST(!entries.search("  ,.- ", {}));
 }
 
+BOOST_AUTO_TEST_CASE(PunctuationInsideAWordSplitsItAsTheIndexDoes) {
+  // The index keeps no word positions, so a query may only hold single words: text with
+  // quotes, dashes or a euro sign inside a word is split exactly as the index split it.
+  TempDir dir;
+  auto db = Database::create(dir / "firm.platnik").value();
+  auto statement = testing::makeStatement(testing::accountNumber(7), 1, 2);
+  statement.entries[0].purpose = "Račun „Čačak–Beograd“ 12€/2024";
+  statement.entries[1].purpose = "Avans";
+  StatementImport import(db.connection());
+  BOOST_REQUIRE(testing::feed(import, statement));
+  BOOST_REQUIRE(import.commit("test"));
+  auto entries = db.entries();
+  for (const char* text : {"cacak–beograd", "„Čačak“", "ČAČAK-BEO", "12€", "racun 2024", "beograd“ 12€/20"}) {
+    const auto found = entries.search(text, {});
+    BOOST_REQUIRE_MESSAGE(found, text << ": " << testing::why(found));
+    BOOST_REQUIRE_MESSAGE(found.value().entries.size() == 1u, text);
+    BOOST_TEST(found.value().entries[0].entry.purpose == statement.entries[0].purpose);
+  }
+  BOOST_TEST(entries.countMatches("cacak–novi", {}).value() == 0);
+  BOOST_TEST(!entries.search("„ – “ €", {}));
+}
+
 BOOST_AUTO_TEST_CASE(FiltersNarrowTheResults) {
   Firm firm;
   auto entries = firm.db.entries();

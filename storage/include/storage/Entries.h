@@ -70,10 +70,9 @@ class Entries {
                                     const PageRequest& page = {});
   banking::Result<std::int64_t> countMatches(std::string_view text, const EntryFilter& filter);
 
-  /// The FTS5 query for the text: folded words, each a prefix ("cacak" → "cacak"*).
-  static banking::Result<std::string> matchExpression(std::string_view text);
-
  private:
+  /// The FTS5 query for the text: folded words, each a prefix ("cacak" → "cacak"*).
+  banking::Result<std::string> matchExpression(std::string_view text);
   banking::Result<EntryPage> query(const std::string* match, const EntryFilter& filter,
                                    const PageRequest& page);
   banking::Result<std::int64_t> countWhere(const std::string* match, const EntryFilter& filter);

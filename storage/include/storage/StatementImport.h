@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace platnik::storage {
@@ -31,6 +32,9 @@ struct ImportReport {
 /// amount, currency, counterparty account, references, bank reference, end-to-end id and
 /// purpose, plus the number of identical lines before it in the same statement. The same
 /// statement imported twice adds nothing; two identical lines in one statement are both kept.
+/// The identities already stored for an account and day are read once per statement, by key
+/// (an entry's id is detail::entryKey(day, n)); the import holds the write transaction, so
+/// nothing else can add entries meanwhile. A new entry takes the day's next key.
 /// A statement for an account not yet in the list adds the account.
 ///
 /// The search index rows of new entries are kept and written in batches, in search-key
@@ -57,17 +61,18 @@ class StatementImport final : public banking::StatementSink {
 
  private:
   using Identity = std::array<std::uint8_t, 32>;
+  static Identity identityOf(std::string_view account, const banking::Entry& entry,
+                             std::string_view bookingDate, std::string_view valueDate, int occurrence);
   struct IdentityHash {
     std::size_t operator()(const Identity& identity) const noexcept;
   };
   /// A new entry's row for the search index, text already folded.
   struct SearchRow {
     std::int64_t key = 0;
-    std::string counterparty;
-    std::string purpose;
-    std::string references;
+    std::string text;
   };
   static constexpr std::size_t kSearchBatch = 50'000;
+  static constexpr std::int64_t kKeysPerDay = std::int64_t{1} << 32;
   /// An account the import has already looked up or added.
   struct KnownAccount {
     std::int64_t id = 0;
@@ -80,6 +85,10 @@ class StatementImport final : public banking::StatementSink {
   banking::Result<void> ensureAccount(std::optional<banking::Currency> hint);
   banking::Result<void> ensureStatement();
   banking::Result<void> flushSearchRows();
+  /// The identities stored for the statement's account on the day that starts at `dayKey`.
+  banking::Result<std::unordered_set<Identity, IdentityHash>*> identitiesOn(std::int64_t dayKey);
+  /// The key for a new entry on the day that starts at `dayKey`.
+  banking::Result<std::int64_t> nextKey(std::int64_t dayKey);
 
   Connection* m_connection;
   std::unique_ptr<Transaction> m_transaction;
@@ -99,6 +108,10 @@ class StatementImport final : public banking::StatementSink {
   bool m_sumValid = true;
   std::optional<banking::Date> m_lastDate;
   std::unordered_map<Identity, int, IdentityHash> m_occurrences;
+  /// Per day key: the identities of the statement's account on that day.
+  std::unordered_map<std::int64_t, std::unordered_set<Identity, IdentityHash>> m_identities;
+  /// Per day key: the last key given to an entry of that day (for the whole import).
+  std::unordered_map<std::int64_t, std::int64_t> m_lastKeys;
   std::vector<SearchRow> m_searchRows;
   std::unordered_map<std::string, KnownAccount> m_knownAccounts;  ///< by "account\niban"
 };

@@ -91,7 +91,7 @@ struct EntryQuery {
   std::string direction;  ///< "in" or "out"
   int limit = 50;
   int page = 0;       ///< 1-based page number; 0 means the first page or `after`
-  std::string after;  ///< the "next" cursor of the previous page ("2024-03-05.17")
+  std::string after;  ///< the "next" cursor of the previous page ("2024-03-05.514481247485953")
 };
 /// One page of entries, newest first: {"total", "entries": [{"id", "account", "date",
 /// "statement_id", and the fields of services::entryToJson}], "next": cursor or null}.
