@@ -94,6 +94,10 @@ Where buildWhere(const std::string* match, const EntryFilter& filter,
     where.add("e.account_id = ?");
     where.values.emplace_back(*filter.accountId);
   }
+  if (filter.statementId) {
+    where.add("e.statement_id = ?");
+    where.values.emplace_back(*filter.statementId);
+  }
   if (filter.minAmount) {
     where.add("abs(e.amount_minor) >= ?");
     where.values.emplace_back(*filter.minAmount);

@@ -5,6 +5,7 @@
 #include "storage/Database.h"
 #include "storage/Entries.h"
 #include "storage/StatementImport.h"
+#include "storage/StatementSummaries.h"
 #include "testsupport/TestSupport.h"
 
 #include <boost/test/unit_test.hpp>
@@ -247,6 +248,23 @@ BOOST_AUTO_TEST_CASE(EntriesAreKeptInDateOrderWhateverOrderTheyArrive) {
   BOOST_REQUIRE(ofB.entries.size() == 55u);
   BOOST_TEST(ofB.entries.back().entry.purpose == testing::makeEntry(3, 0, testing::dayNumber(4)).purpose);
   BOOST_TEST(entries.count({.accountId = accountB, .from = testing::dayNumber(5)}).value() == 30);
+  // One statement's lines, alone or within its account.
+  const auto summaries = listStatementSummaries(db, std::nullopt, 10).value();
+  BOOST_REQUIRE(summaries.size() == 5u);
+  for (const auto& summary : summaries) {
+    const std::int64_t expected = summary.number == "5"   ? 40
+                                  : summary.number == "6" ? 30
+                                  : summary.number == "7" ? 20
+                                  : summary.number == "3" ? 25
+                                                          : 15;
+    BOOST_TEST(entries.count({.statementId = summary.id}).value() == expected, summary.number);
+    const auto page =
+        entries.list({.accountId = summary.accountId, .statementId = summary.id}, {.limit = 10}).value();
+    BOOST_TEST(page.entries.size() == 10u);
+    for (const auto& stored : page.entries) {
+      BOOST_TEST(stored.statementId == summary.id);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(IdentityDependsOnContentAndOccurrence) {

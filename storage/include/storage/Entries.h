@@ -36,6 +36,8 @@ struct EntryFilter {
   std::optional<std::int64_t> minAmount{};
   std::optional<std::int64_t> maxAmount{};
   std::optional<Direction> direction{};
+  /// Only the lines of one imported statement (StatementSummary::id).
+  std::optional<std::int64_t> statementId{};
 };
 
 /// Where a page ends: pass it back as `after` to get the next page by an index seek.
