@@ -9,9 +9,11 @@
 #include "gui/StatementsPage.h"
 
 #include <boost/test/unit_test.hpp>
+#include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
+#include <wx/stattext.h>
 #include <wx/textctrl.h>
 
 #include <string>
@@ -181,6 +183,49 @@ BOOST_AUTO_TEST_CASE(choosing_an_account_lists_its_statements_and_entries_and_ch
   pump();
   BOOST_CHECK(!page->account().has_value());
   BOOST_CHECK_GT(page->rowCount(), inAccount);
+}
+
+BOOST_AUTO_TEST_CASE(choosing_a_statement_shows_only_its_lines_until_all_statements_is_pressed) {
+  StatementsWindow window;
+  auto* page = window.page;
+  const auto all = page->rowCount();
+  BOOST_REQUIRE_GT(page->statementList()->GetItemCount(), 1);
+  // The second statement of the list, chosen as a click chooses it.
+  page->statementList()->SetItemState(1, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+  pump();
+  BOOST_REQUIRE(page->statement().has_value());
+  BOOST_CHECK_EQUAL(page->rowCount(), servicestest::kLines);
+  const auto* count = dynamic_cast<wxStaticText*>(page->FindWindow("entryCount"));
+  BOOST_REQUIRE(count != nullptr);
+  const std::string number = utf8(page->statementList()->GetItemText(1, 1));
+  BOOST_CHECK_MESSAGE(utf8(count->GetLabel()).find("statement " + number) != std::string::npos,
+                      utf8(count->GetLabel()));
+  // The statement's account is the one in its row: every line shown is on it.
+  const wxString account = page->statementList()->GetItemText(1, 0);
+  for (long row = 0; row < page->rowCount(); ++row) {
+    BOOST_CHECK_EQUAL(page->cellText(row, EntryList::kAccount), account);
+  }
+  // Filters still apply within the statement.
+  page->directionControl()->SetSelection(1);
+  wxCommandEvent choice(wxEVT_CHOICE, page->directionControl()->GetId());
+  choice.SetEventObject(page->directionControl());
+  page->directionControl()->GetEventHandler()->ProcessEvent(choice);
+  pump();
+  BOOST_CHECK_LT(page->rowCount(), servicestest::kLines);
+  page->directionControl()->SetSelection(0);
+  page->directionControl()->GetEventHandler()->ProcessEvent(choice);
+
+  auto* allStatements = dynamic_cast<wxButton*>(page->FindWindow("allStatements"));
+  BOOST_REQUIRE(allStatements != nullptr);
+  BOOST_CHECK(allStatements->IsShown());
+  wxCommandEvent press(wxEVT_BUTTON, allStatements->GetId());
+  press.SetEventObject(allStatements);
+  allStatements->GetEventHandler()->ProcessEvent(press);
+  pump();
+  BOOST_CHECK(!page->statement().has_value());
+  BOOST_CHECK_EQUAL(page->rowCount(), all);
+  BOOST_CHECK_EQUAL(page->statementList()->GetSelectedItemCount(), 0);
+  BOOST_CHECK(!allStatements->IsShown());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -8,6 +8,7 @@
 #include "gui/EntryList.h"
 #include "services/AccountOverview.h"
 
+#include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/listctrl.h>
 #include <wx/numformatter.h>
@@ -69,6 +70,13 @@ StatementsPage::StatementsPage(wxWindow* parent, Workspace& workspace)
   m_statements->AppendColumn(_("Closing balance"), wxLIST_FORMAT_RIGHT, 130);
   m_statements->AppendColumn(_("Entries"), wxLIST_FORMAT_RIGHT, 70);
   outer->Add(m_statements, wxSizerFlags(0).Expand().Border(wxLEFT | wxRIGHT, 6));
+  m_statements->Bind(wxEVT_LIST_ITEM_SELECTED,
+                     [this](wxListEvent& event) { showStatement(event.GetIndex()); });
+  m_statements->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) {
+    if (m_statements->GetSelectedItemCount() == 0) {
+      showStatement(std::nullopt);
+    }
+  });
 
   m_entries = new EntryList(this, m_browser);
   outer->Add(m_entries, wxSizerFlags(3).Expand().Border(wxALL, 6));
@@ -149,6 +157,13 @@ void StatementsPage::buildFilters(wxSizer* outer) {
   m_count = new wxStaticText(this, wxID_ANY, wxEmptyString);
   m_count->SetName("entryCount");
   status->Add(m_count, wxSizerFlags().CenterVertical().Border(wxLEFT, 8));
+  m_allStatements =
+      new wxButton(this, wxID_ANY, _("All statements"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+  m_allStatements->SetName("allStatements");
+  m_allStatements->SetToolTip(_("Show the lines of every statement again"));
+  m_allStatements->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showStatement(std::nullopt); });
+  m_allStatements->Hide();
+  status->Add(m_allStatements, wxSizerFlags().CenterVertical().Border(wxLEFT, 8));
   m_problem = new wxStaticText(this, wxID_ANY, wxEmptyString);
   m_problem->SetName("filterProblem");
   m_problem->SetForegroundColour(kProblemColour);
@@ -165,6 +180,12 @@ bool StatementsPage::applyFilters() {
   m_typingPause.Stop();
   services::EntrySelection selection;
   selection.filter.accountId = m_account;
+  if (m_statementRow) {
+    // One statement's lines: its account's index narrows the walk.
+    const auto& chosen = m_summaries[*m_statementRow];
+    selection.filter.statementId = chosen.id;
+    selection.filter.accountId = chosen.accountId;
+  }
   selection.searchText = toUtf8(m_search->GetValue().Strip(wxString::both));
   const auto problem = [this](const wxString& text) {
     m_problem->SetLabel(text);
@@ -219,9 +240,16 @@ bool StatementsPage::applyFilters() {
             : wxString::Format(_("The entries cannot be read: %s"), fromUtf8(selected.error().describe())));
   }
   m_problem->SetLabel(wxEmptyString);
-  m_count->SetLabel(wxString::Format(_("Entries: %s"),
-                                     wxNumberFormatter::ToString(static_cast<long>(m_browser.rowCount()),
-                                                                 wxNumberFormatter::Style_WithThousandsSep)));
+  const wxString count = wxNumberFormatter::ToString(static_cast<long>(m_browser.rowCount()),
+                                                     wxNumberFormatter::Style_WithThousandsSep);
+  if (m_statementRow) {
+    const auto& chosen = m_summaries[*m_statementRow];
+    m_count->SetLabel(wxString::Format(_("Entries: %s, of statement %s of %s"), count,
+                                       fromUtf8(chosen.number), displayDate(chosen.date)));
+  } else {
+    m_count->SetLabel(wxString::Format(_("Entries: %s"), count));
+  }
+  m_allStatements->Show(m_statementRow.has_value());
   m_entries->reload();
   m_details->Clear();
   Layout();
@@ -233,9 +261,34 @@ bool StatementsPage::applyFilters() {
 
 void StatementsPage::showAccount(std::optional<std::int64_t> accountId) {
   m_account = accountId;
-  applyFilters();
+  m_statementRow.reset();
   reloadStatements();
+  applyFilters();
   reloadChart();
+}
+
+void StatementsPage::showStatement(std::optional<long> row) {
+  if (row && (*row < 0 || static_cast<std::size_t>(*row) >= m_summaries.size())) {
+    row.reset();
+  }
+  const std::optional<std::size_t> chosen =
+      row ? std::optional<std::size_t>(static_cast<std::size_t>(*row)) : std::nullopt;
+  if (chosen == m_statementRow) {
+    return;
+  }
+  m_statementRow = chosen;
+  if (chosen) {
+    m_statements->SetItemState(*row, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                               wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+  } else if (const long selected = m_statements->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+             selected >= 0) {
+    m_statements->SetItemState(selected, 0, wxLIST_STATE_SELECTED);
+  }
+  applyFilters();
+}
+
+std::optional<std::int64_t> StatementsPage::statement() const {
+  return m_statementRow ? std::optional<std::int64_t>(m_summaries[*m_statementRow].id) : std::nullopt;
 }
 
 void StatementsPage::refresh() {
@@ -256,14 +309,16 @@ void StatementsPage::setPeriod(Period period) {
 
 void StatementsPage::reloadStatements() {
   m_statements->DeleteAllItems();
+  m_summaries.clear();
   auto summaries = services::statementSummaries(m_workspace.database(), m_account, kStatementsShown);
   if (!summaries) {
     m_problem->SetLabel(
         wxString::Format(_("The statements cannot be read: %s"), fromUtf8(summaries.error().describe())));
     return;
   }
+  m_summaries = std::move(summaries).value();
   long row = 0;
-  for (const auto& summary : summaries.value()) {
+  for (const auto& summary : m_summaries) {
     m_statements->InsertItem(row, m_entries->accountName(summary.accountId));
     m_statements->SetItem(row, 1, fromUtf8(summary.number));
     m_statements->SetItem(row, 2, displayDate(summary.date));

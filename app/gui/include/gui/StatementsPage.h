@@ -2,6 +2,7 @@
 
 #include "gui/Workspace.h"
 #include "services/EntryBrowser.h"
+#include "storage/StatementSummaries.h"
 
 #include <wx/panel.h>
 #include <wx/timer.h>
@@ -9,7 +10,9 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <vector>
 
+class wxButton;
 class wxChoice;
 class wxListCtrl;
 class wxListEvent;
@@ -38,6 +41,11 @@ class StatementsPage : public wxPanel {
   /// Shows the account's statements and entries (none: every account's).
   void showAccount(std::optional<std::int64_t> accountId);
   [[nodiscard]] std::optional<std::int64_t> account() const { return m_account; }
+  /// Shows only the lines of the statement in that row of the statement list (as choosing
+  /// the row does); none: the lines of every statement again.
+  void showStatement(std::optional<long> row);
+  /// The statement whose lines are shown (StatementSummary::id), if one is chosen.
+  [[nodiscard]] std::optional<std::int64_t> statement() const;
 
   /// Reads the filter fields and lists what they select now (typing does it after a pause).
   /// False, with the reason beside the filters, when a field cannot be read.
@@ -77,6 +85,10 @@ class StatementsPage : public wxPanel {
   int m_subscription = 0;
   services::EntryBrowser m_browser;
   std::optional<std::int64_t> m_account;
+  /// The statements listed, row by row, and the one chosen.
+  std::vector<storage::StatementSummary> m_summaries;
+  std::optional<std::size_t> m_statementRow;
+  wxButton* m_allStatements = nullptr;
   wxTimer m_typingPause;
 
   wxTextCtrl* m_search = nullptr;
