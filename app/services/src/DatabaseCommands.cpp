@@ -71,7 +71,9 @@ Result<storage::EntryCursor> parseCursor(std::string_view text) {
   const auto bad = [&] {
     return fail(
         Errc::InvalidArgument,
-        fmt::format("'{}' is not a cursor (it is the \"next\" value of a page, such as 2024-03-05.514481247485953)", text),
+        fmt::format(
+            "'{}' is not a cursor (it is the \"next\" value of a page, such as 2024-03-05.514481247485953)",
+            text),
         "--after");
   };
   if (dot == std::string_view::npos) {

@@ -11,7 +11,7 @@ namespace platnik::banking {
 
 /// An ISO 4217 currency: its alphabetic code and the number of decimals of its minor unit.
 class Currency {
-public:
+ public:
   /// Looks a code up in the ISO 4217 table (case-sensitive, "RSD"). Serbian banks still
   /// write "DIN" for the dinar; that alias is accepted.
   static Result<Currency> fromCode(std::string_view code);
@@ -24,7 +24,7 @@ public:
 
   friend bool operator==(const Currency&, const Currency&) = default;
 
-private:
+ private:
   Currency(std::array<char, 3> code, int exponent, int numeric)
       : m_code(code), m_exponent(exponent), m_numeric(numeric) {}
 

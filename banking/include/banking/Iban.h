@@ -9,7 +9,7 @@ namespace platnik::banking {
 
 /// An IBAN of any country (ISO 13616): known country, the country's length, mod-97 check.
 class Iban {
-public:
+ public:
   /// Spaces are ignored, letters may be lower case.
   static Result<Iban> parse(std::string_view text);
   /// The registered length for a country code, or 0 when the country has no IBAN.
@@ -25,7 +25,7 @@ public:
 
   friend bool operator==(const Iban&, const Iban&) = default;
 
-private:
+ private:
   explicit Iban(std::string value) : m_value(std::move(value)) {}
   std::string m_value;
 };

@@ -12,7 +12,7 @@ namespace platnik::banking {
 /// "Šifra plaćanja": form of payment (1 cash, 2 cashless, 3 netting, 9 re-booking) followed
 /// by the basis (two digits from the NBS list).
 class PaymentCode {
-public:
+ public:
   struct Basis {
     std::string_view code;         ///< "21"
     std::string_view description;  ///< NBS description, Serbian Latin
@@ -31,7 +31,7 @@ public:
 
   friend bool operator==(const PaymentCode&, const PaymentCode&) = default;
 
-private:
+ private:
   explicit PaymentCode(std::string code) : m_code(std::move(code)) {}
   std::string m_code;
 };

@@ -12,7 +12,7 @@ namespace platnik::banking {
 /// the closing balance only after them), every entry, then end() with the complete info.
 /// A failure returned by the sink stops the reader, which returns that failure.
 class StatementSink {
-public:
+ public:
   virtual ~StatementSink() = default;
   virtual Result<void> begin(const StatementInfo& info) = 0;
   virtual Result<void> entry(const Entry& entry) = 0;
@@ -21,7 +21,7 @@ public:
 
 /// Collects whole statements in memory.
 class StatementCollector final : public StatementSink {
-public:
+ public:
   Result<void> begin(const StatementInfo& info) override;
   Result<void> entry(const Entry& entry) override;
   Result<void> end(const StatementInfo& info) override;
@@ -29,7 +29,7 @@ public:
   [[nodiscard]] const std::vector<Statement>& statements() const { return m_statements; }
   std::vector<Statement> take() { return std::move(m_statements); }
 
-private:
+ private:
   std::vector<Statement> m_statements;
 };
 

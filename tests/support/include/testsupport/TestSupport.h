@@ -15,7 +15,7 @@ std::string readFile(const std::filesystem::path& path);
 
 /// A fresh folder under the system temp dir, removed with everything in it on destruction.
 class TempDir {
-public:
+ public:
   TempDir();
   ~TempDir();
   TempDir(const TempDir&) = delete;
@@ -24,7 +24,7 @@ public:
   [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
   [[nodiscard]] std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
 
-private:
+ private:
   std::filesystem::path m_path;
 };
 
