@@ -154,30 +154,32 @@ void registerOrderFiles(CLI::App& app, RunState& state) {
   auto* group = app.get_subcommand("order");
 
   auto importOptions = std::make_shared<ImportOptions>();
-  auto* import = group->add_subcommand(
+  auto* importCommand = group->add_subcommand(
       "import",
       "Import a payment-order file (Halcom TXT orders or pain.001) into the database (--db): every order "
       "becomes a draft and its problems are listed; the whole file or nothing. "
       "Exit 0 imported, 1 malformed file, 2 file or database cannot be opened.");
-  import->add_option("FILE", importOptions->file, "The order file")->required();
-  import->add_option("--today", importOptions->today, "Judge execution dates as if today were this date");
-  import->add_flag("--json", importOptions->json, "Print one JSON object with every order and its problems");
-  import->callback([importOptions, &state] { state.exitCode = runImport(*importOptions, state);
-});
+  importCommand->add_option("FILE", importOptions->file, "The order file")->required();
+  importCommand->add_option("--today", importOptions->today,
+                            "Judge execution dates as if today were this date");
+  importCommand->add_flag("--json", importOptions->json,
+                          "Print one JSON object with every order and its problems");
+  importCommand->callback([importOptions, &state] { state.exitCode = runImport(*importOptions, state); });
 
-auto exportOptions = std::make_shared<ExportOptions>();
-auto* exportCommand = group->add_subcommand(
-    "export",
-    "Write orders from the database (default: every signed order) as pain.001 or a Halcom TXT order "
-    "file. Exit 0 written, 1 an order is not valid (nothing written), 2 usage.");
-exportCommand->add_option("--format", exportOptions->format, "pain.001.001.03, pain.001.001.09 or halcom-txt")
-    ->required();
-exportCommand->add_option("--state", exportOptions->state, "Only orders in this state: signed or ready");
-exportCommand->add_option("ID", exportOptions->ids, "These orders (by id) instead of every one in --state");
-exportCommand->add_option("--out", exportOptions->out, "The file to write (default: standard output)");
-exportCommand->add_option("--today", exportOptions->today,
-                          "Judge execution dates as if today were this date");
-exportCommand->callback([exportOptions, &state] { state.exitCode = runExport(*exportOptions, state); });
-}  // namespace platnik::cli
+  auto exportOptions = std::make_shared<ExportOptions>();
+  auto* exportCommand = group->add_subcommand(
+      "export",
+      "Write orders from the database (default: every signed order) as pain.001 or a Halcom TXT order "
+      "file. Exit 0 written, 1 an order is not valid (nothing written), 2 usage.");
+  exportCommand
+      ->add_option("--format", exportOptions->format, "pain.001.001.03, pain.001.001.09 or halcom-txt")
+      ->required();
+  exportCommand->add_option("--state", exportOptions->state, "Only orders in this state: signed or ready");
+  exportCommand->add_option("ID", exportOptions->ids, "These orders (by id) instead of every one in --state");
+  exportCommand->add_option("--out", exportOptions->out, "The file to write (default: standard output)");
+  exportCommand->add_option("--today", exportOptions->today,
+                            "Judge execution dates as if today were this date");
+  exportCommand->callback([exportOptions, &state] { state.exitCode = runExport(*exportOptions, state); });
+}
 
 }  // namespace platnik::cli

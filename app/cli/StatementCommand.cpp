@@ -238,26 +238,25 @@ void registerStatement(CLI::App& app, RunState& state) {
   parse->callback([parseOptions, &state] { state.exitCode = runParse(*parseOptions); });
 
   auto importOptions = std::make_shared<ImportOptions>();
-  auto* import = group->add_subcommand(
+  auto* importCommand = group->add_subcommand(
       "import",
       "Import statement files into the database (--db), each file whole or not at all. "
       "Exit 0 all imported, 1 a file was malformed, 2 a file or the database cannot be opened.");
-  import->add_option("FILE", importOptions->files, "Statement files")->required();
-  import->add_flag("--json", importOptions->json, "Print one JSON object with each file's counts");
-  import->callback([importOptions, &state] { state.exitCode = runImport(*importOptions, state);
-});
+  importCommand->add_option("FILE", importOptions->files, "Statement files")->required();
+  importCommand->add_flag("--json", importOptions->json, "Print one JSON object with each file's counts");
+  importCommand->callback([importOptions, &state] { state.exitCode = runImport(*importOptions, state); });
 
-auto exportOptions = std::make_shared<ExportOptions>();
-auto* exportCommand = group->add_subcommand(
-    "export", "Write an account's imported statements (whose date is in --from..--to) to a file");
-exportCommand->add_option("--format", exportOptions->format, "halcom-txt, csv or camt.053")->required();
-exportCommand->add_option("--account", exportOptions->account, "The account (any form, or its IBAN)")
-    ->required();
-exportCommand->add_option("--from", exportOptions->from, "First statement date (YYYY-MM-DD)");
-exportCommand->add_option("--to", exportOptions->to, "Last statement date (YYYY-MM-DD)");
-exportCommand->add_option("--out", exportOptions->out,
-                          "The file to write (default: standard output); halcom-txt also writes FILE_cov");
-exportCommand->callback([exportOptions, &state] { state.exitCode = runExport(*exportOptions, state); });
-}  // namespace platnik::cli
+  auto exportOptions = std::make_shared<ExportOptions>();
+  auto* exportCommand = group->add_subcommand(
+      "export", "Write an account's imported statements (whose date is in --from..--to) to a file");
+  exportCommand->add_option("--format", exportOptions->format, "halcom-txt, csv or camt.053")->required();
+  exportCommand->add_option("--account", exportOptions->account, "The account (any form, or its IBAN)")
+      ->required();
+  exportCommand->add_option("--from", exportOptions->from, "First statement date (YYYY-MM-DD)");
+  exportCommand->add_option("--to", exportOptions->to, "Last statement date (YYYY-MM-DD)");
+  exportCommand->add_option("--out", exportOptions->out,
+                            "The file to write (default: standard output); halcom-txt also writes FILE_cov");
+  exportCommand->callback([exportOptions, &state] { state.exitCode = runExport(*exportOptions, state); });
+}
 
 }  // namespace platnik::cli
