@@ -157,6 +157,8 @@ void addEntryFilters(CLI::App& command, EntryOptions& options) {
                      "At least this amount (absolute value, e.g. 1000 or 1.000,00)");
   command.add_option("--max", query.maxAmount, "At most this amount (absolute value)");
   command.add_option("--direction", query.direction, "in (credits) or out (debits)");
+  command.add_option("--statement", query.statement,
+                     "Only the lines of this statement (statement list shows its id)");
   command.add_option("--limit", query.limit, "Entries per page")->capture_default_str();
   command.add_option("--page", query.page, "Page number, from 1");
   command.add_option("--after", query.after, "Continue after this cursor (the 'next' of the previous page)");

@@ -5,6 +5,7 @@
 #include "Output.h"
 #include "banking/Date.h"
 #include "banking/formats/Format.h"
+#include "services/DatabaseCommands.h"
 #include "services/StatementExport.h"
 #include "services/StatementExportJob.h"
 #include "services/StatementFiles.h"
@@ -49,6 +50,41 @@ struct ExportOptions {
 /// A failure reading a file: unreadable is a usage problem (2), bad content is bad data (1).
 int exitCodeOf(const banking::Error& error) {
   return error.code == banking::Errc::Io ? kExitUsage : kExitInvalid;
+}
+
+struct ListOptions {
+  std::string account;
+  int limit = 100;
+  bool json = false;
+};
+
+int runList(const ListOptions& options, RunState& state) {
+  auto database = openDatabase(state, false);
+  if (!database) {
+    return state.exitCode;
+  }
+  auto listed = services::listStatements(*database, options.account, options.limit);
+  if (!listed) {
+    return reportError(listed.error());
+  }
+  if (options.json) {
+    printJson(listed.value());
+    return kExitOk;
+  }
+  const auto text = [](const services::Json& value) {
+    return value.is_string() ? value.get<std::string>() : std::string("—");
+  };
+  std::string out;
+  for (const auto& statement : listed.value()["statements"]) {
+    out += fmt::format("{:>8}  {:<18}  {:>6}  {}  {:>15} {:>15} {}  {:>6} lines\n",
+                       statement["id"].get<std::int64_t>(), text(statement["account"]),
+                       text(statement["number"]), text(statement["date"]), text(statement["opening"]),
+                       text(statement["closing"]), text(statement["currency"]),
+                       statement["entries"].get<std::int64_t>());
+  }
+  out += fmt::format("{} statements\n", listed.value()["statements"].size());
+  printResult(out);
+  return kExitOk;
 }
 
 int runParse(const ParseOptions& options) {
@@ -245,6 +281,19 @@ void registerStatement(CLI::App& app, RunState& state) {
   importCommand->add_option("FILE", importOptions->files, "Statement files")->required();
   importCommand->add_flag("--json", importOptions->json, "Print one JSON object with each file's counts");
   importCommand->callback([importOptions, &state] { state.exitCode = runImport(*importOptions, state); });
+
+  auto listOptions = std::make_shared<ListOptions>();
+  auto* listCommand = group->add_subcommand(
+      "list",
+      "The imported statements in the database (--db), newest first: id, account, number, date, "
+      "opening and closing balance, lines (entries list --statement ID shows a statement's lines)");
+  listCommand->add_option("--account", listOptions->account, "Only this account (any form, or its IBAN)");
+  listCommand->add_option("--limit", listOptions->limit, "At most this many statements")
+      ->capture_default_str();
+  listCommand->add_flag("--json", listOptions->json,
+                        "Print one JSON object {statements: [{id, account, number, date, currency, opening, "
+                        "closing, entries}]}");
+  listCommand->callback([listOptions, &state] { state.exitCode = runList(*listOptions, state); });
 
   auto exportOptions = std::make_shared<ExportOptions>();
   auto* exportCommand = group->add_subcommand(

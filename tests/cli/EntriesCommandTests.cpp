@@ -153,6 +153,39 @@ BOOST_AUTO_TEST_CASE(pagesByCursorAndByNumber) {
   BOOST_TEST(company.run({"entries", "list", "--page", "2", "--after", "2024-03-08.5"}).exitCode == 2);
 }
 
+BOOST_AUTO_TEST_CASE(statementListAndOneStatementsLines) {
+  const Imported company;
+  const Json listed = company.json({"statement", "list"});
+  BOOST_TEST_REQUIRE(listed["statements"].size() == 2U);
+  const Json& newest = listed["statements"][0];
+  BOOST_TEST(newest["number"].get<std::string>() == "2");
+  BOOST_TEST(newest["account"].get<std::string>() == kAccount);
+  BOOST_TEST(newest["date"].get<std::string>() == "2024-03-08");
+  BOOST_TEST(newest["currency"].get<std::string>() == "RSD");
+  BOOST_TEST(newest["opening"].get<std::string>() == "11300.00");
+  BOOST_TEST(newest["closing"].get<std::string>() == "21100.00");
+  BOOST_TEST(newest["entries"].get<int>() == 3);
+  BOOST_TEST(listed["statements"][1]["number"].get<std::string>() == "1");
+  BOOST_TEST(
+      company.json({"statement", "list", "--account", kAccount, "--limit", "1"})["statements"].size() == 1U);
+
+  // Statement 1's lines only: two, newest first.
+  const std::string first = std::to_string(listed["statements"][1]["id"].get<std::int64_t>());
+  const Json lines = company.json({"entries", "list", "--statement", first});
+  BOOST_TEST(lines["total"].get<int>() == 2);
+  BOOST_TEST(purposes(lines) == (std::vector<std::string>{"Račun za struju 02/2024", "Uplata po fakturi 17"}),
+             boost::test_tools::per_element());
+  // With a search: the words within that statement only.
+  BOOST_TEST(company.json({"search", "racun", "--statement", first})["total"].get<int>() == 1);
+
+  const auto text = company.run({"statement", "list"});
+  BOOST_TEST_REQUIRE(text.exitCode == 0, text.err);
+  BOOST_TEST(text.out.find("2 statements") != std::string::npos, text.out);
+  BOOST_TEST(text.out.find("21100.00 RSD") != std::string::npos, text.out);
+  BOOST_TEST(company.run({"statement", "list", "--account", "160000000000000000"}).exitCode != 0);
+  BOOST_TEST(company.run({"entries", "list", "--statement", "-1"}).exitCode == 2);
+}
+
 BOOST_AUTO_TEST_CASE(badFiltersAreUsageErrors) {
   const Imported company;
   const auto date = company.run({"entries", "list", "--from", "2024-02-30"});

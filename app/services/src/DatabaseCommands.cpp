@@ -11,6 +11,7 @@
 #include "services/StatementJson.h"
 #include "storage/Accounts.h"
 #include "storage/Balances.h"
+#include "storage/StatementSummaries.h"
 
 #include <fmt/format.h>
 
@@ -313,6 +314,44 @@ Result<Json> showOrder(storage::Database& database, std::int64_t id) {
   return orderToJson(order, &history);
 }
 
+Result<Json> listStatements(storage::Database& database, std::string_view account, int limit) {
+  std::optional<std::int64_t> accountId;
+  if (!account.empty()) {
+    BOOST_OUTCOME_TRY(found, findAccount(database, account, "--account"));
+    accountId = found.id;
+  }
+  if (limit < 1 || limit > 10000) {
+    return fail(Errc::InvalidArgument, "a list holds 1 to 10000 statements", "--limit");
+  }
+  BOOST_OUTCOME_TRY(summaries, storage::listStatementSummaries(database, accountId, limit));
+  BOOST_OUTCOME_TRY(accounts, database.accounts().list());
+  std::map<std::int64_t, std::string> numbers;
+  for (const auto& each : accounts) {
+    numbers[each.id] = each.number;
+  }
+  const auto amount = [](const std::optional<banking::Money>& money) {
+    return money ? Json(money->toString()) : Json(nullptr);
+  };
+  Json out = Json::object();
+  out["statements"] = Json::array();
+  for (const auto& summary : summaries) {
+    Json item = Json::object();
+    item["id"] = summary.id;
+    item["account"] = numbers[summary.accountId];
+    item["number"] = summary.number;
+    item["date"] = banking::toIsoString(summary.date);
+    const auto currency = summary.closing   ? summary.closing->currency()
+                          : summary.opening ? summary.opening->currency()
+                                            : std::optional<banking::Currency>();
+    item["currency"] = currency ? Json(std::string(currency->code())) : Json(nullptr);
+    item["opening"] = amount(summary.opening);
+    item["closing"] = amount(summary.closing);
+    item["entries"] = summary.entryCount;
+    out["statements"].push_back(std::move(item));
+  }
+  return out;
+}
+
 Result<Json> queryEntries(storage::Database& database, const EntryQuery& query,
                           const std::optional<std::string>& searchText) {
   storage::EntryFilter filter;
@@ -340,6 +379,13 @@ Result<Json> queryEntries(storage::Database& database, const EntryQuery& query,
   } else if (!query.direction.empty()) {
     return fail(Errc::InvalidArgument, fmt::format("'{}' is not a direction (in or out)", query.direction),
                 "--direction");
+  }
+  if (query.statement < 0) {
+    return fail(Errc::InvalidArgument, "a statement id is a positive number (statement list shows it)",
+                "--statement");
+  }
+  if (query.statement > 0) {
+    filter.statementId = query.statement;
   }
   storage::PageRequest page;
   if (query.limit < 1 || query.limit > 10000) {

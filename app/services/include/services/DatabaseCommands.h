@@ -88,7 +88,8 @@ struct EntryQuery {
   std::string to;         ///< ISO date, inclusive
   std::string minAmount;  ///< absolute amount ("1000", "1.000,00")
   std::string maxAmount;
-  std::string direction;  ///< "in" or "out"
+  std::string direction;       ///< "in" or "out"
+  std::int64_t statement = 0;  ///< only the lines of this statement (its id, listStatements); 0: all
   int limit = 50;
   int page = 0;       ///< 1-based page number; 0 means the first page or `after`
   std::string after;  ///< the "next" cursor of the previous page ("2024-03-05.514481247485953")
@@ -100,6 +101,11 @@ struct EntryQuery {
 /// the option.
 banking::Result<Json> queryEntries(storage::Database& database, const EntryQuery& query,
                                    const std::optional<std::string>& searchText);
+
+/// The imported statements, newest first, of one account (any form or IBAN; empty: every
+/// account), at most `limit` (1 to 10000): {"statements": [{"id", "account", "number", "date",
+/// "currency", "opening", "closing", "entries"}]}; opening/closing null when the file gave none.
+banking::Result<Json> listStatements(storage::Database& database, std::string_view account, int limit);
 
 /// The latest balance of every account: {"balances": [{"account", "name", "currency", "date",
 /// "amount", "source"}]} (date, amount and source null when none is known).
