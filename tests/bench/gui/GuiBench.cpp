@@ -9,6 +9,7 @@
 
 #include "Generated.h"
 #include "gui/EntryList.h"
+#include "gui/Language.h"
 #include "gui/MainFrame.h"
 #include "gui/StatementsPage.h"
 #include "gui/Workspace.h"
@@ -152,6 +153,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "gui_bench: cannot start wxWidgets\n");
     return 1;
   }
+  gui::ensureUtf8Text();  // as the program does: under a plain C locale "…" labels became empty
   const fs::path settings = fs::temp_directory_path() / fmt::format("platnik-gui-bench-{}.ini", getpid());
   wxConfigBase::Set(new wxFileConfig("platnik-bench", wxEmptyString, wxString::FromUTF8(settings.string()),
                                      wxEmptyString, wxCONFIG_USE_LOCAL_FILE));
