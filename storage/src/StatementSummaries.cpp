@@ -32,6 +32,7 @@ banking::Result<std::vector<StatementSummary>> listStatementSummaries(Database& 
     BOOST_OUTCOME_TRY(date, banking::parseIsoDate(query.text(3)));
     summary.date = date;
     BOOST_OUTCOME_TRY(currency, banking::Currency::fromCode(query.text(4)));
+    summary.currency = currency;
     if (const auto opening = query.optionalInteger(5)) {
       summary.opening = banking::Money(*opening, currency);
     }

@@ -327,7 +327,7 @@ Result<Json> listStatements(storage::Database& database, std::string_view accoun
   BOOST_OUTCOME_TRY(accounts, database.accounts().list());
   std::map<std::int64_t, std::string> numbers;
   for (const auto& each : accounts) {
-    numbers[each.id] = each.number;
+    numbers.emplace(each.id, each.number);
   }
   const auto amount = [](const std::optional<banking::Money>& money) {
     return money ? Json(money->toString()) : Json(nullptr);
@@ -337,13 +337,10 @@ Result<Json> listStatements(storage::Database& database, std::string_view accoun
   for (const auto& summary : summaries) {
     Json item = Json::object();
     item["id"] = summary.id;
-    item["account"] = numbers[summary.accountId];
+    item["account"] = numbers.at(summary.accountId);  // a foreign key: always there
     item["number"] = summary.number;
     item["date"] = banking::toIsoString(summary.date);
-    const auto currency = summary.closing   ? summary.closing->currency()
-                          : summary.opening ? summary.opening->currency()
-                                            : std::optional<banking::Currency>();
-    item["currency"] = currency ? Json(std::string(currency->code())) : Json(nullptr);
+    item["currency"] = std::string(summary.currency.code());
     item["opening"] = amount(summary.opening);
     item["closing"] = amount(summary.closing);
     item["entries"] = summary.entryCount;

@@ -19,7 +19,8 @@ struct StatementSummary {
   std::int64_t accountId = 0;
   std::string number;
   banking::Date date;
-  std::optional<banking::Money> opening;  ///< none when the file gave no opening balance
+  banking::Currency currency = banking::Currency::rsd();  ///< the statement's
+  std::optional<banking::Money> opening;                  ///< none when the file gave no opening balance
   std::optional<banking::Money> closing;
   std::int64_t entryCount = 0;
 };
