@@ -387,6 +387,11 @@ void appendFoldedLatin(std::string& out, char32_t cp) {
 std::string foldForSearch(std::string_view text) {
   std::string out;
   out.reserve(text.size());
+  appendFoldedForSearch(out, text);
+  return out;
+}
+
+void appendFoldedForSearch(std::string& out, std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte < 0x80) {
@@ -413,7 +418,6 @@ std::string foldForSearch(std::string_view text) {
       appendFoldedLatin(out, latin);
     }
   }
-  return out;
 }
 
 std::size_t characterCount(std::string_view text) {

@@ -44,6 +44,11 @@ Statement& Statement::bind(int index, std::span<const std::uint8_t> blob) {
   return *this;
 }
 
+Statement& Statement::bindUnowned(int index, std::span<const std::uint8_t> blob) {
+  check(sqlite3_bind_blob64(m_statement.get(), index, blob.data(), blob.size(), SQLITE_STATIC), index);
+  return *this;
+}
+
 Statement& Statement::bind(int index, std::nullptr_t) {
   check(sqlite3_bind_null(m_statement.get(), index), index);
   return *this;

@@ -46,18 +46,17 @@ std::array<std::uint8_t, 32> StatementImport::identityOf(std::string_view accoun
                                                          const banking::Entry& entry,
                                                          std::optional<banking::Date> fallbackDate,
                                                          int occurrence) {
-  return identityOf(account, entry,
+  std::string scratch;
+  return identityOf(scratch, account, entry,
                     detail::isoDate(entry.bookingDate ? entry.bookingDate : fallbackDate).value_or(""),
                     detail::isoDate(entry.valueDate).value_or(""), occurrence);
 }
 
-std::array<std::uint8_t, 32> StatementImport::identityOf(std::string_view account,
+std::array<std::uint8_t, 32> StatementImport::identityOf(std::string& canonical, std::string_view account,
                                                          const banking::Entry& entry,
                                                          std::string_view bookingDate,
                                                          std::string_view valueDate, int occurrence) {
-  std::string canonical;
-  canonical.reserve(256);
-  canonical += "platnik-entry-1;";
+  canonical.assign("platnik-entry-1;");
   detail::appendField(canonical, account);
   detail::appendField(canonical, bookingDate);
   detail::appendField(canonical, valueDate);
@@ -76,8 +75,18 @@ std::array<std::uint8_t, 32> StatementImport::identityOf(std::string_view accoun
   detail::appendField(canonical, entry.bankReference);
   detail::appendField(canonical, entry.endToEndId);
   detail::appendField(canonical, entry.purpose);
-  detail::appendField(canonical, std::to_string(occurrence));
+  detail::appendField(
+      canonical,
+      std::string_view(number, std::to_chars(std::begin(number), std::end(number), occurrence).ptr - number));
   return detail::sha256(canonical);
+}
+
+std::string_view StatementImport::DateText::of(banking::Date day) {
+  if (date != day) {
+    date = day;
+    text = banking::toIsoString(day);
+  }
+  return text;
 }
 
 Result<void> StatementImport::begin(const banking::StatementInfo& info) {
@@ -104,8 +113,9 @@ Result<void> StatementImport::begin(const banking::StatementInfo& info) {
   m_sumMinor = 0;
   m_sumValid = true;
   m_lastDate.reset();
-  m_occurrences.clear();
-  m_identities.clear();  // another account, maybe; read again (this import's own rows included)
+  // The identities of another account, maybe: read again (this import's own rows included).
+  m_scratch.reset();
+  m_scratch.emplace();
   if (m_info.account.empty() && m_info.iban.empty()) {
     return fail(Errc::MalformedFile, "the statement does not say which account it is for");
   }
@@ -236,13 +246,13 @@ Result<void> StatementImport::entry(const banking::Entry& entry) {
   if (m_sumValid && __builtin_add_overflow(m_sumMinor, entry.amount.minorUnits(), &m_sumMinor)) {
     m_sumValid = false;
   }
-  const std::string bookingDate = banking::toIsoString(*date);
-  const std::optional<std::string> valueDate = detail::isoDate(entry.valueDate);
-  const std::string_view valueText = valueDate ? std::string_view(*valueDate) : std::string_view();
-  const auto base = identityOf(m_accountNumber, entry, bookingDate, valueText, 0);
-  const int occurrence = m_occurrences[base]++;
+  const std::string_view bookingDate = m_bookingDate.of(*date);
+  const std::string_view valueDate = entry.valueDate ? m_valueDate.of(*entry.valueDate) : std::string_view();
+  const auto base = identityOf(m_canonical, m_accountNumber, entry, bookingDate, valueDate, 0);
+  const int occurrence = m_scratch->occurrences[base]++;
   const auto identity =
-      occurrence == 0 ? base : identityOf(m_accountNumber, entry, bookingDate, valueText, occurrence);
+      occurrence == 0 ? base
+                      : identityOf(m_canonical, m_accountNumber, entry, bookingDate, valueDate, occurrence);
   const std::int64_t dayKey = detail::entryKey(*date, 0);
   BOOST_OUTCOME_TRY(known, identitiesOn(dayKey));
   if (!known->insert(identity).second) {
@@ -251,16 +261,21 @@ Result<void> StatementImport::entry(const banking::Entry& entry) {
   }
   BOOST_OUTCOME_TRY(key, nextKey(dayKey));
 
-  // The entry outlives run(): its text is bound without copies.
+  // The entry, the identity and the date texts outlive run(): they are bound without copies.
+  m_currency = entry.amount.currency().code();
   auto& insert = m_prepared->insertEntry;
   insert.bind(1, key)
-      .bind(2, std::span<const std::uint8_t>(identity))
+      .bindUnowned(2, std::span<const std::uint8_t>(identity))
       .bind(3, *m_accountId)
       .bind(4, *m_statementId)
-      .bindUnowned(5, bookingDate)
-      .bind(6, valueDate)
-      .bind(7, entry.amount.minorUnits())
-      .bind(8, entry.amount.currency().code())
+      .bindUnowned(5, bookingDate);
+  if (entry.valueDate) {
+    insert.bindUnowned(6, valueDate);
+  } else {
+    insert.bind(6, nullptr);
+  }
+  insert.bind(7, entry.amount.minorUnits())
+      .bindUnowned(8, m_currency)
       .bindUnowned(9, entry.counterparty.name)
       .bindUnowned(10, entry.counterparty.account)
       .bindUnowned(11, entry.counterparty.place)
@@ -290,24 +305,22 @@ Result<void> StatementImport::entry(const banking::Entry& entry) {
   ++m_report.entriesNew;
   // One text: counterparty, purpose and references, folded (a fold is letter by letter, so
   // folding the whole equals joining the folded parts).
-  std::string text;
-  text.reserve(entry.counterparty.name.size() + entry.purpose.size() + 96);
+  const std::size_t offset = m_searchText.size();
   for (const std::string* part :
        {&entry.counterparty.name, &entry.purpose, &entry.reference.model, &entry.reference.number,
         &entry.debitReference.model, &entry.debitReference.number, &entry.endToEndId, &entry.bankReference}) {
-    text += *part;
-    text += ' ';
+    banking::appendFoldedForSearch(m_searchText, *part);
+    m_searchText += ' ';
   }
-  m_searchRows.push_back({key, banking::foldForSearch(text)});
+  m_searchRows.push_back({key, offset, m_searchText.size() - offset});
   if (m_searchRows.size() >= kSearchBatch) {
     return flushSearchRows();
   }
   return boost::outcome_v2::success();
 }
 
-Result<std::unordered_set<StatementImport::Identity, StatementImport::IdentityHash>*>
-StatementImport::identitiesOn(std::int64_t dayKey) {
-  const auto [found, added] = m_identities.try_emplace(dayKey);
+Result<StatementImport::IdentitySet*> StatementImport::identitiesOn(std::int64_t dayKey) {
+  const auto [found, added] = m_scratch->identities.try_emplace(dayKey);
   if (added) {
     auto& select = m_prepared->selectIdentities;
     select.bind(1, *m_accountId).bind(2, dayKey).bind(3, dayKey + kKeysPerDay);
@@ -355,10 +368,11 @@ Result<void> StatementImport::flushSearchRows() {
             [](const SearchRow& a, const SearchRow& b) { return a.key < b.key; });
   auto& fts = m_prepared->insertFts;
   for (const auto& row : m_searchRows) {
-    fts.bind(1, row.key).bindUnowned(2, row.text);
+    fts.bind(1, row.key).bindUnowned(2, std::string_view(m_searchText).substr(row.offset, row.size));
     BOOST_OUTCOME_TRYV(fts.run());
   }
   m_searchRows.clear();
+  m_searchText.clear();
   return boost::outcome_v2::success();
 }
 

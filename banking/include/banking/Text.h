@@ -25,6 +25,8 @@ std::string toAsciiFallback(std::string_view text);
 /// "Čačak", "ЧАЧАК" and "cacak" fold to the same text. Characters with no ASCII form are
 /// kept (Cyrillic letters outside Serbian are lower-cased), not replaced by '?'.
 std::string foldForSearch(std::string_view text);
+/// foldForSearch(text) appended to `out` (no string of its own: the import folds millions).
+void appendFoldedForSearch(std::string& out, std::string_view text);
 /// The number of characters (code points) in UTF-8 text; field limits count characters.
 /// A malformed byte counts as one character.
 std::size_t characterCount(std::string_view text);

@@ -28,6 +28,8 @@ class Statement {
   /// Binds text without copying it: the caller keeps `text` alive and unchanged until the
   /// statement is reset (run() resets). For bulk inserts of fields that outlive the run.
   Statement& bindUnowned(int index, std::string_view text);
+  /// The same for a blob.
+  Statement& bindUnowned(int index, std::span<const std::uint8_t> blob);
   Statement& bind(int index, std::nullptr_t);
   template <class T>
   Statement& bind(int index, const std::optional<T>& value) {

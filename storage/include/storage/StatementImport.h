@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <memory_resource>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -61,15 +62,33 @@ class StatementImport final : public banking::StatementSink {
 
  private:
   using Identity = std::array<std::uint8_t, 32>;
-  static Identity identityOf(std::string_view account, const banking::Entry& entry,
+  /// `scratch` is the caller's buffer for the canonical text (its contents are replaced).
+  static Identity identityOf(std::string& scratch, std::string_view account, const banking::Entry& entry,
                              std::string_view bookingDate, std::string_view valueDate, int occurrence);
   struct IdentityHash {
     std::size_t operator()(const Identity& identity) const noexcept;
   };
-  /// A new entry's row for the search index, text already folded.
+  /// A new entry's row for the search index: its folded text is m_searchText[offset, +size).
   struct SearchRow {
     std::int64_t key = 0;
+    std::size_t offset = 0;
+    std::size_t size = 0;
+  };
+  /// A date and its ISO text, kept while the lines of a statement share it.
+  struct DateText {
+    std::optional<banking::Date> date;
     std::string text;
+    std::string_view of(banking::Date day);
+  };
+  using IdentitySet = std::pmr::unordered_set<Identity, IdentityHash>;
+  /// What one statement needs while it is read. Its memory is one arena, given back whole
+  /// when the next statement begins: a node per line would otherwise cost a malloc and a free.
+  struct StatementScratch {
+    std::pmr::monotonic_buffer_resource memory;
+    /// How many identical lines came before, by the identity of the first of them.
+    std::pmr::unordered_map<Identity, int, IdentityHash> occurrences{&memory};
+    /// Per day key: the identities of the statement's account on that day.
+    std::pmr::unordered_map<std::int64_t, IdentitySet> identities{&memory};
   };
   static constexpr std::size_t kSearchBatch = 50'000;
   static constexpr std::int64_t kKeysPerDay = std::int64_t{1} << 32;
@@ -86,7 +105,7 @@ class StatementImport final : public banking::StatementSink {
   banking::Result<void> ensureStatement();
   banking::Result<void> flushSearchRows();
   /// The identities stored for the statement's account on the day that starts at `dayKey`.
-  banking::Result<std::unordered_set<Identity, IdentityHash>*> identitiesOn(std::int64_t dayKey);
+  banking::Result<IdentitySet*> identitiesOn(std::int64_t dayKey);
   /// The key for a new entry on the day that starts at `dayKey`.
   banking::Result<std::int64_t> nextKey(std::int64_t dayKey);
 
@@ -107,12 +126,15 @@ class StatementImport final : public banking::StatementSink {
   std::int64_t m_sumMinor = 0;
   bool m_sumValid = true;
   std::optional<banking::Date> m_lastDate;
-  std::unordered_map<Identity, int, IdentityHash> m_occurrences;
-  /// Per day key: the identities of the statement's account on that day.
-  std::unordered_map<std::int64_t, std::unordered_set<Identity, IdentityHash>> m_identities;
+  std::optional<StatementScratch> m_scratch;
+  DateText m_bookingDate;
+  DateText m_valueDate;
+  std::string m_canonical;  ///< identityOf's buffer
+  std::string m_currency;   ///< the line's currency code, bound without a copy
   /// Per day key: the last key given to an entry of that day (for the whole import).
   std::unordered_map<std::int64_t, std::int64_t> m_lastKeys;
   std::vector<SearchRow> m_searchRows;
+  std::string m_searchText;  ///< the folded texts of m_searchRows, one after another
   std::unordered_map<std::string, KnownAccount> m_knownAccounts;  ///< by "account\niban"
 };
 
