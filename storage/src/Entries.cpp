@@ -24,8 +24,7 @@ constexpr const char* kColumns =
     "e.counterparty_name, e.counterparty_account, e.counterparty_place, e.counterparty_bic, e.purpose, "
     "e.payment_code, e.credit_model, e.credit_reference, e.debit_model, e.debit_reference, e.end_to_end_id, "
     "e.bank_reference, e.transaction_code, e.reversal, e.original_amount_minor, e.original_currency, "
-    "e.exchange_rate, e.charges_minor, e.charges_currency, e.return_reason, e.additional_info FROM entries "
-    "e ";
+    "e.exchange_rate, e.charges_minor, e.charges_currency, e.return_reason, e.additional_info FROM ";
 
 Result<StoredEntry> readEntry(const Statement& row) {
   BOOST_OUTCOME_TRY(date, banking::parseIsoDate(row.text(3)));
@@ -65,58 +64,128 @@ struct Where {
   std::vector<std::variant<std::int64_t, std::string>> values;
 
   void add(std::string condition) { sql += (sql.empty() ? "WHERE " : " AND ") + std::move(condition); }
+  void add(std::string condition, std::int64_t value) {
+    add(std::move(condition));
+    values.emplace_back(value);
+  }
 };
 
-Where buildWhere(const std::string* match, const EntryFilter& filter,
-                 const std::optional<EntryCursor>& after) {
+/// How a query reaches the entries, which decides where its key conditions go. An entry's id
+/// is detail::entryKey(booking day, account << 20 | n), and the FTS rowid is the entry's id.
+enum class Walk {
+  Search,   ///< the FTS index newest first (its rowid order), joined to the entries it names
+  Account,  ///< one account: its days in account_days newest first, each day one key range
+  Table,    ///< the table newest first
+};
+
+constexpr const char* kSearchFrom = "entries_fts f JOIN entries e ON e.id = f.rowid ";
+constexpr const char* kAccountFrom =
+    "account_days d JOIN entries e ON e.id >= (d.day << 32) + (d.account_id << 20) "
+    "AND e.id < (d.day << 32) + ((d.account_id + 1) << 20) ";
+constexpr const char* kTableFrom = "entries e ";
+static_assert(detail::kAccountShift == 20, "kAccountFrom spells the account's place in a key out");
+
+struct Plan {
+  Walk walk = Walk::Table;
   Where where;
-  // An entry's id is entryKey(booking date, n), and the FTS rowid is the entry's id: date
-  // ranges and the cursor are key ranges, which FTS5 applies while it reads its index and
-  // SQLite as a range of the table (or of the account index, whose rows end in the id).
-  const char* key = match != nullptr ? "f.rowid" : "e.id";
-  if (filter.from) {
-    where.add(fmt::format("{} >= ?", key));
-    where.values.emplace_back(detail::entryKey(*filter.from, 0));
-  }
-  if (filter.to) {
-    where.add(fmt::format("{} < ?", key));
-    where.values.emplace_back(detail::entryKeyAfter(*filter.to));
-  }
-  if (after) {
-    where.add(fmt::format("{} < ?", key));
-    where.values.emplace_back(after->id);
-  }
-  if (match != nullptr) {
-    where.add("f.entries_fts MATCH ?");
-    where.values.emplace_back(*match);
-  }
-  if (filter.accountId) {
-    where.add("e.account_id = ?");
-    where.values.emplace_back(*filter.accountId);
+};
+
+/// The filter as conditions on the walk: date ranges and the cursor become key (or day)
+/// ranges, which FTS5 applies while it reads its index and SQLite as ranges of the table.
+Plan planQuery(const std::string* match, const EntryFilter& filter, const std::optional<EntryCursor>& after) {
+  Plan plan;
+  plan.walk = match != nullptr ? Walk::Search : filter.accountId ? Walk::Account : Walk::Table;
+  Where& where = plan.where;
+  if (plan.walk == Walk::Account) {
+    where.add("d.account_id = ?", *filter.accountId);
+    if (filter.from) {
+      where.add("d.day >= ?", detail::dayNumber(*filter.from));
+    }
+    if (filter.to) {
+      where.add("d.day <= ?", detail::dayNumber(*filter.to));
+    }
+    if (after) {
+      where.add("d.day <= ?", after->id >> 32);
+      where.add("e.id < ?", after->id);
+    }
+  } else {
+    const char* key = plan.walk == Walk::Search ? "f.rowid" : "e.id";
+    if (filter.from) {
+      where.add(fmt::format("{} >= ?", key), detail::entryKey(*filter.from, 0));
+    }
+    if (filter.to) {
+      where.add(fmt::format("{} < ?", key), detail::entryKeyAfter(*filter.to));
+    }
+    if (after) {
+      where.add(fmt::format("{} < ?", key), after->id);
+    }
+    if (match != nullptr) {
+      where.add("f.entries_fts MATCH ?");
+      where.values.emplace_back(*match);
+    }
+    if (filter.accountId) {
+      where.add("e.account_id = ?", *filter.accountId);
+    }
   }
   if (filter.statementId) {
-    where.add("e.statement_id = ?");
-    where.values.emplace_back(*filter.statementId);
+    where.add("e.statement_id = ?", *filter.statementId);
   }
   if (filter.minAmount) {
-    where.add("abs(e.amount_minor) >= ?");
-    where.values.emplace_back(*filter.minAmount);
+    where.add("abs(e.amount_minor) >= ?", *filter.minAmount);
   }
   if (filter.maxAmount) {
-    where.add("abs(e.amount_minor) <= ?");
-    where.values.emplace_back(*filter.maxAmount);
+    where.add("abs(e.amount_minor) <= ?", *filter.maxAmount);
   }
   if (filter.direction) {
     where.add(*filter.direction == Direction::Incoming ? "e.amount_minor > 0" : "e.amount_minor < 0");
   }
-  return where;
+  return plan;
 }
 
-/// FROM clause and order: a search walks the FTS index newest first (its rowid order) and
-/// stops after the page; a listing walks the table, or the account index, by key.
-constexpr const char* kSearchFrom = "entries_fts f JOIN entries e ON e.id = f.rowid ";
-constexpr const char* kSearchOrder = " ORDER BY f.rowid DESC";
-constexpr const char* kListOrder = " ORDER BY e.id DESC";
+const char* fromOf(Walk walk) {
+  switch (walk) {
+    case Walk::Search:
+      return kSearchFrom;
+    case Walk::Account:
+      return kAccountFrom;
+    case Walk::Table:
+      break;
+  }
+  return kTableFrom;
+}
+
+const char* orderOf(Walk walk) {
+  switch (walk) {
+    case Walk::Search:
+      return " ORDER BY f.rowid DESC";
+    case Walk::Account:
+      return " ORDER BY d.day DESC, e.id DESC";
+    case Walk::Table:
+      break;
+  }
+  return " ORDER BY e.id DESC";
+}
+
+/// True when the filter keeps whole days of one account or of all: account_days then counts
+/// what it keeps.
+bool countedByDay(const EntryFilter& filter) {
+  return !filter.minAmount && !filter.maxAmount && !filter.direction && !filter.statementId;
+}
+
+/// The filter's account and dates as conditions on account_days.
+Where daysWhere(const EntryFilter& filter) {
+  Where where;
+  if (filter.accountId) {
+    where.add("account_id = ?", *filter.accountId);
+  }
+  if (filter.from) {
+    where.add("day >= ?", detail::dayNumber(*filter.from));
+  }
+  if (filter.to) {
+    where.add("day <= ?", detail::dayNumber(*filter.to));
+  }
+  return where;
+}
 
 void bindAll(Statement& statement, const Where& where, int first = 1) {
   int index = first;
@@ -185,23 +254,55 @@ Result<std::string> Entries::matchExpression(std::string_view text) {
   return expression;
 }
 
-Result<EntryPage> Entries::query(const std::string* match, const EntryFilter& filter,
+Result<std::optional<EntryFilter>> Entries::withStatementAccount(const EntryFilter& filter) {
+  if (!filter.statementId || filter.accountId) {
+    return std::optional<EntryFilter>(filter);
+  }
+  // A statement's lines are all of its account: walk that account's days.
+  BOOST_OUTCOME_TRY(select, m_connection->prepare("SELECT account_id FROM statements WHERE id = ?"));
+  select.bind(1, *filter.statementId);
+  BOOST_OUTCOME_TRY(row, select.step());
+  if (!row) {
+    return std::optional<EntryFilter>();  // no such statement: no lines
+  }
+  EntryFilter resolved = filter;
+  resolved.accountId = select.integer(0);
+  return std::optional<EntryFilter>(resolved);
+}
+
+Result<EntryPage> Entries::query(const std::string* match, const EntryFilter& given,
                                  const PageRequest& page) {
   if (page.limit <= 0 || page.offset < 0) {
     return fail(Errc::InvalidArgument, "a page needs a positive size and a non-negative offset");
   }
-  const Where where = buildWhere(match, filter, page.after);
-  std::string sql = kColumns;
-  if (match != nullptr) {
-    sql.replace(sql.find("entries e "), std::string_view("entries e ").size(), kSearchFrom);
-  }
-  sql += where.sql + (match != nullptr ? kSearchOrder : kListOrder) + " LIMIT ? OFFSET ?";
-  BOOST_OUTCOME_TRY(statement, m_connection->prepare(sql));
-  bindAll(statement, where);
-  const int next = static_cast<int>(where.values.size()) + 1;
-  // One row more than asked tells whether there is a next page.
-  statement.bind(next, static_cast<std::int64_t>(page.limit) + 1).bind(next + 1, page.offset);
   EntryPage result;
+  BOOST_OUTCOME_TRY(filter,
+                    match != nullptr ? std::optional<EntryFilter>(given) : withStatementAccount(given));
+  if (!filter) {
+    return result;
+  }
+  Plan plan = planQuery(match, *filter, page.after);
+  std::int64_t offset = page.offset;
+  if (match == nullptr && offset > 0 && !page.after && countedByDay(*filter)) {
+    // Deep into a list of whole days: start the walk at the day the page begins on.
+    BOOST_OUTCOME_TRY(start, dayOfRow(*filter, offset));
+    if (!start) {
+      return result;  // past the end
+    }
+    if (plan.walk == Walk::Account) {
+      plan.where.add("d.day <= ?", start->day);
+    } else {
+      plan.where.add("e.id < ?", (start->day + 1) << 32);
+    }
+    offset -= start->before;
+  }
+  const std::string sql =
+      std::string(kColumns) + fromOf(plan.walk) + plan.where.sql + orderOf(plan.walk) + " LIMIT ? OFFSET ?";
+  BOOST_OUTCOME_TRY(statement, m_connection->prepare(sql));
+  bindAll(statement, plan.where);
+  const int next = static_cast<int>(plan.where.values.size()) + 1;
+  // One row more than asked tells whether there is a next page.
+  statement.bind(next, static_cast<std::int64_t>(page.limit) + 1).bind(next + 1, offset);
   for (;;) {
     BOOST_OUTCOME_TRY(row, statement.step());
     if (!row) {
@@ -218,15 +319,47 @@ Result<EntryPage> Entries::query(const std::string* match, const EntryFilter& fi
   return result;
 }
 
-Result<std::int64_t> Entries::countWhere(const std::string* match, const EntryFilter& filter) {
-  const Where where = buildWhere(match, filter, std::nullopt);
-  // A search filtered by words and dates only is counted in the index alone: every row of it
-  // is one entry's (written in the same transaction), so the join would only confirm that.
-  const bool indexAlone = match != nullptr && !filter.accountId && !filter.minAmount && !filter.maxAmount &&
-                          !filter.direction && !filter.statementId;
-  const char* from = indexAlone ? "entries_fts f " : match != nullptr ? kSearchFrom : "entries e ";
-  BOOST_OUTCOME_TRY(statement,
-                    m_connection->prepare(std::string("SELECT count(*) FROM ") + from + where.sql));
+Result<std::optional<Entries::DayStart>> Entries::dayOfRow(const EntryFilter& filter, std::int64_t row) {
+  const Where where = daysWhere(filter);
+  BOOST_OUTCOME_TRY(days, m_connection->prepare("SELECT day, sum(entries) FROM account_days " + where.sql +
+                                                " GROUP BY day ORDER BY day DESC"));
+  bindAll(days, where);
+  std::int64_t before = 0;
+  for (;;) {
+    BOOST_OUTCOME_TRY(found, days.step());
+    if (!found) {
+      return std::optional<DayStart>();
+    }
+    const std::int64_t entries = days.integer(1);
+    if (before + entries > row) {
+      return std::optional<DayStart>(DayStart{days.integer(0), before});
+    }
+    before += entries;
+  }
+}
+
+Result<std::int64_t> Entries::countWhere(const std::string* match, const EntryFilter& given) {
+  BOOST_OUTCOME_TRY(filter,
+                    match != nullptr ? std::optional<EntryFilter>(given) : withStatementAccount(given));
+  if (!filter) {
+    return 0;
+  }
+  std::string sql;
+  Where where;
+  if (match == nullptr && countedByDay(*filter)) {
+    // Counted in account_days alone: the import keeps each account's count per day there.
+    where = daysWhere(*filter);
+    sql = "SELECT coalesce(sum(entries), 0) FROM account_days " + where.sql;
+  } else {
+    const Plan plan = planQuery(match, *filter, std::nullopt);
+    // A search filtered by words and dates only is counted in the index alone: every row of it
+    // is one entry's (written in the same transaction), so the join would only confirm that.
+    const bool indexAlone = match != nullptr && countedByDay(*filter) && !filter->accountId;
+    sql = std::string("SELECT count(*) FROM ") + (indexAlone ? "entries_fts f " : fromOf(plan.walk)) +
+          plan.where.sql;
+    where = plan.where;
+  }
+  BOOST_OUTCOME_TRY(statement, m_connection->prepare(sql));
   bindAll(statement, where);
   BOOST_OUTCOME_TRY(row, statement.step());
   return row ? statement.integer(0) : 0;

@@ -214,6 +214,65 @@ banking::Result<void> schema2(Connection& connection) {
   return fillSearchIndex2(connection);
 }
 
+/// Fills the (empty) full-text index of schema 3 on from the entries there are: one text
+/// per entry, folded as the import folds it (StatementImport::entry), its rowid the entry's id.
+banking::Result<void> fillSearchIndex(Connection& connection) {
+  BOOST_OUTCOME_TRY(
+      select,
+      connection.prepare("SELECT id, counterparty_name || ' ' || purpose || ' ' || credit_model || ' ' || "
+                         "credit_reference || ' ' || debit_model || ' ' || debit_reference || ' ' || "
+                         "end_to_end_id || ' ' || bank_reference || ' ' FROM entries ORDER BY id"));
+  BOOST_OUTCOME_TRY(insert, connection.prepare("INSERT INTO entries_fts(rowid, text) VALUES (?, ?)"));
+  for (;;) {
+    BOOST_OUTCOME_TRY(row, select.step());
+    if (!row) {
+      return boost::outcome_v2::success();
+    }
+    insert.bind(1, select.integer(0)).bind(2, banking::foldForSearch(select.text(1)));
+    BOOST_OUTCOME_TRYV(insert.run());
+  }
+}
+
+/// The columns of `entries` from schema 3 on (the table is rebuilt when its keys change).
+constexpr const char* kEntryColumns = R"sql(
+  id INTEGER PRIMARY KEY,
+  identity BLOB NOT NULL,
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  statement_id INTEGER NOT NULL REFERENCES statements(id),
+  booking_date TEXT NOT NULL,
+  value_date TEXT,
+  amount_minor INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  counterparty_name TEXT NOT NULL,
+  counterparty_account TEXT NOT NULL,
+  counterparty_place TEXT NOT NULL,
+  counterparty_bic TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  payment_code TEXT NOT NULL,
+  credit_model TEXT NOT NULL,
+  credit_reference TEXT NOT NULL,
+  debit_model TEXT NOT NULL,
+  debit_reference TEXT NOT NULL,
+  end_to_end_id TEXT NOT NULL,
+  bank_reference TEXT NOT NULL,
+  transaction_code TEXT NOT NULL,
+  reversal INTEGER NOT NULL,
+  original_amount_minor INTEGER,
+  original_currency TEXT,
+  exchange_rate TEXT NOT NULL,
+  charges_minor INTEGER,
+  charges_currency TEXT,
+  return_reason TEXT NOT NULL,
+  additional_info TEXT NOT NULL
+)sql";
+
+/// The full-text index of schema 3 on (see schema3).
+constexpr const char* kSearchIndex = R"sql(
+CREATE VIRTUAL TABLE entries_fts USING fts5(text, content='', columnsize=0, detail=none,
+  tokenize='unicode61 remove_diacritics 2');
+INSERT INTO entries_fts(entries_fts, rank) VALUES ('automerge', 64);
+)sql";
+
 /// Entries keyed by date: an entry's id is detail::entryKey(booking date, its place among
 /// that day's entries), so the table itself is in date order. Listing newest first, a date
 /// range and paging after a cursor walk the table (or the account index) by key, which
@@ -276,26 +335,62 @@ CREATE VIRTUAL TABLE entries_fts USING fts5(text, content='', columnsize=0, deta
   tokenize='unicode61 remove_diacritics 2');
 INSERT INTO entries_fts(entries_fts, rank) VALUES ('automerge', 64);
 )sql"));
-  // The same text the import writes (StatementImport::entry).
-  BOOST_OUTCOME_TRY(
-      select,
-      connection.prepare("SELECT id, counterparty_name || ' ' || purpose || ' ' || credit_model || ' ' || "
-                         "credit_reference || ' ' || debit_model || ' ' || debit_reference || ' ' || "
-                         "end_to_end_id || ' ' || bank_reference || ' ' FROM entries ORDER BY id"));
-  BOOST_OUTCOME_TRY(insert, connection.prepare("INSERT INTO entries_fts(rowid, text) VALUES (?, ?)"));
-  for (;;) {
-    BOOST_OUTCOME_TRY(row, select.step());
-    if (!row) {
-      return boost::outcome_v2::success();
-    }
-    insert.bind(1, select.integer(0)).bind(2, banking::foldForSearch(select.text(1)));
-    BOOST_OUTCOME_TRYV(insert.run());
+  return fillSearchIndex(connection);
+}
+
+/// Entries keyed by day and account: an entry's id is detail::entryKey(booking day,
+/// account << 20 | n) (detail::accountDayKey), so within a day one account's entries lie
+/// together and an account's entries are one key range per day. `account_days` lists those
+/// days with their entry counts, kept by the import in the same transaction as the entries:
+/// an account's list walks its days newest first and each day's range, and counts without
+/// other filters add up the days. The account index goes (an import no longer writes an index
+/// row per entry). Existing entries keep their order within each account and day; the search
+/// index is rebuilt for the new ids. Refused, leaving the database as it was, when an account
+/// id above detail::kMaxEntryAccountId has entries or an account has more than
+/// 2^20 - 1 entries on one day.
+banking::Result<void> schema4(Connection& connection) {
+  BOOST_OUTCOME_TRY(limits, connection.prepare(
+                                "SELECT account_id, id >> 32, count(*) FROM entries GROUP BY account_id, "
+                                "id >> 32 HAVING account_id > ? OR account_id < 1 OR count(*) >= ? LIMIT 1"));
+  limits.bind(1, detail::kMaxEntryAccountId).bind(2, detail::kKeysPerAccountDay);
+  BOOST_OUTCOME_TRY(tooMany, limits.step());
+  if (tooMany) {
+    return banking::fail(
+        banking::Errc::Database,
+        fmt::format("account {} has {} entries on one day; Platnik keeps at most {} per day, for "
+                    "accounts numbered up to {}",
+                    limits.integer(0), limits.integer(2), detail::kKeysPerAccountDay - 1,
+                    detail::kMaxEntryAccountId));
   }
+  limits.reset();
+  BOOST_OUTCOME_TRYV(connection.exec(fmt::format(R"sql(
+CREATE TABLE entries_by_account_day ({});
+INSERT INTO entries_by_account_day
+SELECT ((id >> 32) << 32) + (account_id << {}) + row_number() OVER (PARTITION BY id >> 32, account_id ORDER BY id),
+       identity, account_id, statement_id, booking_date, value_date, amount_minor, currency,
+       counterparty_name, counterparty_account, counterparty_place, counterparty_bic, purpose,
+       payment_code, credit_model, credit_reference, debit_model, debit_reference, end_to_end_id,
+       bank_reference, transaction_code, reversal, original_amount_minor, original_currency,
+       exchange_rate, charges_minor, charges_currency, return_reason, additional_info
+FROM entries ORDER BY 1;
+DROP TABLE entries;
+ALTER TABLE entries_by_account_day RENAME TO entries;
+CREATE TABLE account_days (
+  account_id INTEGER NOT NULL REFERENCES accounts(id),
+  day INTEGER NOT NULL,
+  entries INTEGER NOT NULL,
+  PRIMARY KEY (account_id, day)
+) WITHOUT ROWID;
+INSERT INTO account_days SELECT account_id, id >> 32, count(*) FROM entries GROUP BY account_id, id >> 32;
+DROP TABLE entries_fts;
+{})sql",
+                                                 kEntryColumns, detail::kAccountShift, kSearchIndex)));
+  return fillSearchIndex(connection);
 }
 
 const std::vector<std::function<banking::Result<void>(Connection&)>>& migrations() {
   static const std::vector<std::function<banking::Result<void>(Connection&)>> kMigrations{schema1, schema2,
-                                                                                          schema3};
+                                                                                          schema3, schema4};
   return kMigrations;
 }
 

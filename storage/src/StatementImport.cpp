@@ -29,6 +29,7 @@ struct StatementImport::Prepared {
   Statement findStatement;
   Statement finishStatement;
   Statement recordBalance;
+  Statement countAccountDay;
 };
 
 std::size_t StatementImport::IdentityHash::operator()(const Identity& identity) const noexcept {
@@ -134,8 +135,7 @@ Result<void> StatementImport::prepare() {
           "charges_currency, return_reason, additional_info) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
           "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   BOOST_OUTCOME_TRY(selectIdentities,
-                    m_connection->prepare("SELECT identity FROM entries WHERE account_id = ? "
-                                          "AND id >= ? AND id < ?"));
+                    m_connection->prepare("SELECT identity FROM entries WHERE id >= ? AND id < ?"));
   BOOST_OUTCOME_TRY(
       selectLastKey,
       m_connection->prepare("SELECT id FROM entries WHERE id >= ? AND id < ? ORDER BY id DESC LIMIT 1"));
@@ -154,10 +154,15 @@ Result<void> StatementImport::prepare() {
       recordBalance,
       m_connection->prepare("INSERT OR REPLACE INTO balances(account_id, balance_date, source, amount_minor, "
                             "currency, statement_id, recorded_at) VALUES (?, ?, 'statement', ?, ?, ?, ?)"));
-  m_prepared = std::make_unique<Prepared>(Prepared{std::move(insertEntry), std::move(selectIdentities),
-                                                   std::move(selectLastKey), std::move(insertFts),
-                                                   std::move(insertStatement), std::move(findStatement),
-                                                   std::move(finishStatement), std::move(recordBalance)});
+  BOOST_OUTCOME_TRY(
+      countAccountDay,
+      m_connection->prepare("INSERT INTO account_days(account_id, day, entries) VALUES (?, ?, ?) "
+                            "ON CONFLICT (account_id, day) DO UPDATE SET entries = entries + "
+                            "excluded.entries"));
+  m_prepared = std::make_unique<Prepared>(
+      Prepared{std::move(insertEntry), std::move(selectIdentities), std::move(selectLastKey),
+               std::move(insertFts), std::move(insertStatement), std::move(findStatement),
+               std::move(finishStatement), std::move(recordBalance), std::move(countAccountDay)});
   return boost::outcome_v2::success();
 }
 
@@ -253,13 +258,14 @@ Result<void> StatementImport::entry(const banking::Entry& entry) {
   const auto identity =
       occurrence == 0 ? base
                       : identityOf(m_canonical, m_accountNumber, entry, bookingDate, valueDate, occurrence);
-  const std::int64_t dayKey = detail::entryKey(*date, 0);
+  BOOST_OUTCOME_TRY(dayKey, detail::accountDayKey(*date, *m_accountId));
   BOOST_OUTCOME_TRY(known, identitiesOn(dayKey));
   if (!known->insert(identity).second) {
     ++m_report.entriesAlreadyPresent;
     return boost::outcome_v2::success();
   }
   BOOST_OUTCOME_TRY(key, nextKey(dayKey));
+  ++m_scratch->newOnDay[dayKey];
 
   // The entry, the identity and the date texts outlive run(): they are bound without copies.
   m_currency = entry.amount.currency().code();
@@ -323,7 +329,7 @@ Result<StatementImport::IdentitySet*> StatementImport::identitiesOn(std::int64_t
   const auto [found, added] = m_scratch->identities.try_emplace(dayKey);
   if (added) {
     auto& select = m_prepared->selectIdentities;
-    select.bind(1, *m_accountId).bind(2, dayKey).bind(3, dayKey + kKeysPerDay);
+    select.bind(1, dayKey).bind(2, dayKey + detail::kKeysPerAccountDay);
     for (;;) {
       BOOST_OUTCOME_TRY(row, select.step());
       if (!row) {
@@ -347,15 +353,16 @@ Result<std::int64_t> StatementImport::nextKey(std::int64_t dayKey) {
   auto [last, added] = m_lastKeys.try_emplace(dayKey, dayKey);
   if (added) {
     auto& select = m_prepared->selectLastKey;
-    select.bind(1, dayKey).bind(2, dayKey + kKeysPerDay);
+    select.bind(1, dayKey).bind(2, dayKey + detail::kKeysPerAccountDay);
     BOOST_OUTCOME_TRY(row, select.step());
     if (row) {
       last->second = select.integer(0);
     }
     select.reset();
   }
-  if (last->second + 1 >= dayKey + kKeysPerDay) {
-    return fail(Errc::Database, "a day cannot hold more than 4294967295 entries");
+  if (last->second + 1 >= dayKey + detail::kKeysPerAccountDay) {
+    return fail(Errc::Database, fmt::format("an account cannot hold more than {} entries of one day",
+                                            detail::kKeysPerAccountDay - 1));
   }
   return ++last->second;
 }
@@ -419,6 +426,12 @@ Result<void> StatementImport::end(const banking::StatementInfo& info) {
       .bind(4, m_info.messageId)
       .bind(5, *m_statementId);
   BOOST_OUTCOME_TRYV(update.run());
+  auto& count = m_prepared->countAccountDay;
+  for (const auto& [dayKey, added] : m_scratch->newOnDay) {
+    count.bind(1, *m_accountId).bind(2, dayKey >> 32).bind(3, added);
+    BOOST_OUTCOME_TRYV(count.run());
+  }
+  m_scratch->newOnDay.clear();
   if (closing && closingDate) {
     auto& balance = m_prepared->recordBalance;
     balance.bind(1, *m_accountId)

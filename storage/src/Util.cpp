@@ -97,17 +97,30 @@ banking::Result<banking::Money> readMoney(std::int64_t minor, std::string_view c
   return banking::Money(minor, code);
 }
 
+std::int64_t dayNumber(banking::Date date) {
+  // Days since 1970 shifted positive (dates from year 1700 on stay positive).
+  return std::chrono::sys_days{date}.time_since_epoch().count() + 100'000;
+}
+
 std::int64_t entryKey(banking::Date date, std::int64_t low) {
   if (low < 0 || low > 0xffffffffLL) {
     throw std::logic_error("a number does not fit the low half of an entry key");
   }
-  // Days since 1970 shifted positive (dates from year 1700 on stay positive).
-  const std::int64_t days = std::chrono::sys_days{date}.time_since_epoch().count() + 100'000;
-  return (days << 32) | low;
+  return (dayNumber(date) << 32) | low;
 }
 
 std::int64_t entryKeyAfter(banking::Date date) {
   return entryKey(banking::Date{std::chrono::sys_days{date} + std::chrono::days{1}}, 0);
+}
+
+banking::Result<std::int64_t> accountDayKey(banking::Date date, std::int64_t accountId) {
+  if (accountId < 1 || accountId > kMaxEntryAccountId) {
+    return banking::fail(banking::Errc::Database,
+                         fmt::format("account id {} is above {}, the most accounts one database keeps "
+                                     "statement entries for",
+                                     accountId, kMaxEntryAccountId));
+  }
+  return entryKey(date, accountId << kAccountShift);
 }
 
 }  // namespace platnik::storage::detail

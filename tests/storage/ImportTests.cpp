@@ -2,8 +2,10 @@
 #include "storage/Accounts.h"
 #include "storage/AuditLog.h"
 #include "storage/Balances.h"
+#include "storage/Connection.h"
 #include "storage/Database.h"
 #include "storage/Entries.h"
+#include "storage/Statement.h"
 #include "storage/StatementImport.h"
 #include "storage/StatementSummaries.h"
 #include "testsupport/TestSupport.h"
@@ -209,9 +211,9 @@ BOOST_AUTO_TEST_CASE(ALargeImportIndexesEveryNewEntryForSearchWhateverItsOrder) 
 }
 
 BOOST_AUTO_TEST_CASE(EntriesAreKeptInDateOrderWhateverOrderTheyArrive) {
-  // Entry ids are keys by booking day: a statement of an older day imported later goes in
-  // its place, two accounts share a day without clashing, and a day's lines keep the order
-  // they were read in.
+  // Entry ids are keys by booking day and account: a statement of an older day imported later
+  // goes in its place, two accounts share a day without clashing (each account's lines of the
+  // day together), and an account's lines of a day keep the order they were read in.
   TempDir dir;
   auto db = Database::create(dir / "firm.platnik").value();
   const auto a = testing::accountNumber(42);
@@ -237,11 +239,14 @@ BOOST_AUTO_TEST_CASE(EntriesAreKeptInDateOrderWhateverOrderTheyArrive) {
     }
   }
   BOOST_TEST(ids.size() == all.entries.size());
-  // Day 10 holds statement 5 (40 lines), 6 (30) and 8 (15), newest first: 8's last line on top.
+  // Day 10 holds statement 5 (40 lines) and 8 (15) of account a, read in that order, and
+  // 6 (30) of account b, added after a: newest first, b's last line on top, then a's lines
+  // with 8's last line first, a's first line at the bottom.
   const auto day = testing::dayNumber(10);
   const auto tenth = entries.list({.from = day, .to = day}, {.limit = 1000}).value();
   BOOST_REQUIRE(tenth.entries.size() == 85u);
-  BOOST_TEST(tenth.entries.front().entry.purpose == testing::makeEntry(8, 14, day).purpose);
+  BOOST_TEST(tenth.entries.front().entry.purpose == testing::makeEntry(6, 29, day).purpose);
+  BOOST_TEST(tenth.entries[30].entry.purpose == testing::makeEntry(8, 14, day).purpose);
   BOOST_TEST(tenth.entries.back().entry.purpose == testing::makeEntry(5, 0, day).purpose);
   const auto accountB = db.accounts().find(b).value()->id;
   const auto ofB = entries.list({.accountId = accountB}, {.limit = 1000}).value();

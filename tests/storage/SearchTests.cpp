@@ -157,6 +157,37 @@ BOOST_AUTO_TEST_CASE(KeysetAndOffsetPagesCoverEveryEntryOnceNewestFirst) {
   BOOST_TEST(!entries.list({}, {.limit = 0}));
 }
 
+BOOST_AUTO_TEST_CASE(AnOffsetPageIsTheSameWhereverTheWalkStarts) {
+  // A page deep into a list of whole days starts its walk at the day it begins on (the days
+  // before are counted in account_days): at every offset, on a day's edge or inside it, for
+  // one account or all, with dates or without, it must hold the rows the full list has there.
+  Firm firm;
+  auto entries = firm.db.entries();
+  const std::vector<EntryFilter> filters{
+      {},
+      {.accountId = firm.first},
+      {.accountId = firm.second, .from = testing::dayNumber(3)},
+      {.from = testing::dayNumber(2), .to = testing::dayNumber(6)},
+  };
+  for (std::size_t f = 0; f < filters.size(); ++f) {
+    const auto all = entries.list(filters[f], {.limit = 1000}).value().entries;
+    BOOST_REQUIRE(all.size() > 100u);
+    for (const std::size_t offset :
+         {std::size_t{1}, std::size_t{19}, std::size_t{20}, std::size_t{49}, std::size_t{50}, std::size_t{51},
+          std::size_t{137}, all.size() - 1, all.size(), all.size() + 5}) {
+      const auto page =
+          entries.list(filters[f], {.limit = 13, .offset = static_cast<std::int64_t>(offset)}).value();
+      const std::size_t expected = offset < all.size() ? std::min<std::size_t>(13, all.size() - offset) : 0;
+      BOOST_TEST_REQUIRE(page.entries.size() == expected, "filter " << f << ", offset " << offset);
+      for (std::size_t i = 0; i < expected; ++i) {
+        BOOST_TEST(page.entries[i].id == all[offset + i].id, "filter " << f << ", offset " << offset);
+      }
+      BOOST_TEST(page.next.has_value() == (offset + 13 < all.size()),
+                 "filter " << f << ", offset " << offset);
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(SearchResultsPageToo) {
   Firm firm;
   auto entries = firm.db.entries();

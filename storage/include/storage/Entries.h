@@ -75,9 +75,19 @@ class Entries {
  private:
   /// The FTS5 query for the text: folded words, each a prefix ("cacak" → "cacak"*).
   banking::Result<std::string> matchExpression(std::string_view text);
+  /// The filter with the account of its statement filled in (a list of a statement's lines
+  /// then walks that account's days); none when the statement does not exist.
+  banking::Result<std::optional<EntryFilter>> withStatementAccount(const EntryFilter& filter);
   banking::Result<EntryPage> query(const std::string* match, const EntryFilter& filter,
                                    const PageRequest& page);
   banking::Result<std::int64_t> countWhere(const std::string* match, const EntryFilter& filter);
+  /// Where row `row` (0 = the newest) of a list of whole days falls: its day, and how many
+  /// rows the newer days hold. None past the end.
+  struct DayStart {
+    std::int64_t day = 0;     ///< as in account_days (the high half of the day's keys)
+    std::int64_t before = 0;  ///< rows in the newer days
+  };
+  banking::Result<std::optional<DayStart>> dayOfRow(const EntryFilter& filter, std::int64_t row);
   Connection* m_connection;
 };
 

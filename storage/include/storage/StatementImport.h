@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <memory_resource>
 #include <optional>
@@ -34,8 +35,9 @@ struct ImportReport {
 /// purpose, plus the number of identical lines before it in the same statement. The same
 /// statement imported twice adds nothing; two identical lines in one statement are both kept.
 /// The identities already stored for an account and day are read once per statement, by key
-/// (an entry's id is detail::entryKey(day, n)); the import holds the write transaction, so
-/// nothing else can add entries meanwhile. A new entry takes the day's next key.
+/// (an entry's id is detail::accountDayKey(day, account) + n); the import holds the write
+/// transaction, so nothing else can add entries meanwhile. A new entry takes the next key of
+/// its account and day, and `account_days` counts it.
 /// A statement for an account not yet in the list adds the account.
 ///
 /// The search index rows of new entries are kept and written in batches, in search-key
@@ -87,11 +89,12 @@ class StatementImport final : public banking::StatementSink {
     std::pmr::monotonic_buffer_resource memory;
     /// How many identical lines came before, by the identity of the first of them.
     std::pmr::unordered_map<Identity, int, IdentityHash> occurrences{&memory};
-    /// Per day key: the identities of the statement's account on that day.
+    /// Per account-day key: the identities of the statement's account on that day.
     std::pmr::unordered_map<std::int64_t, IdentitySet> identities{&memory};
+    /// Per account-day key: the entries added (for `account_days`, written at the end).
+    std::pmr::map<std::int64_t, std::int64_t> newOnDay{&memory};
   };
   static constexpr std::size_t kSearchBatch = 50'000;
-  static constexpr std::int64_t kKeysPerDay = std::int64_t{1} << 32;
   /// An account the import has already looked up or added.
   struct KnownAccount {
     std::int64_t id = 0;
@@ -104,9 +107,10 @@ class StatementImport final : public banking::StatementSink {
   banking::Result<void> ensureAccount(std::optional<banking::Currency> hint);
   banking::Result<void> ensureStatement();
   banking::Result<void> flushSearchRows();
-  /// The identities stored for the statement's account on the day that starts at `dayKey`.
+  /// The identities stored for the statement's account on the day whose keys start at
+  /// `dayKey` (detail::accountDayKey).
   banking::Result<IdentitySet*> identitiesOn(std::int64_t dayKey);
-  /// The key for a new entry on the day that starts at `dayKey`.
+  /// The key for a new entry of the account and day whose keys start at `dayKey`.
   banking::Result<std::int64_t> nextKey(std::int64_t dayKey);
 
   Connection* m_connection;
@@ -131,7 +135,7 @@ class StatementImport final : public banking::StatementSink {
   DateText m_valueDate;
   std::string m_canonical;  ///< identityOf's buffer
   std::string m_currency;   ///< the line's currency code, bound without a copy
-  /// Per day key: the last key given to an entry of that day (for the whole import).
+  /// Per account-day key: the last key given to an entry there (for the whole import).
   std::unordered_map<std::int64_t, std::int64_t> m_lastKeys;
   std::vector<SearchRow> m_searchRows;
   std::string m_searchText;  ///< the folded texts of m_searchRows, one after another
