@@ -41,6 +41,17 @@ std::size_t StatementImport::IdentityHash::operator()(const Identity& identity) 
 
 StatementImport::StatementImport(Connection& connection) : m_connection(&connection) {}
 
+StatementImport::ForeignKeysBack::~ForeignKeysBack() {
+  // Outside any transaction now (the import's is committed or rolled back): this takes.
+  (void)connection->exec("PRAGMA foreign_keys = ON");
+}
+
+Result<bool> StatementImport::foreignKeysEnforced() {
+  BOOST_OUTCOME_TRY(query, m_connection->prepare("PRAGMA foreign_keys"));
+  BOOST_OUTCOME_TRY(row, query.step());
+  return row && query.integer(0) != 0;
+}
+
 StatementImport::~StatementImport() = default;
 
 std::array<std::uint8_t, 32> StatementImport::identityOf(std::string_view account,
@@ -98,6 +109,13 @@ Result<void> StatementImport::begin(const banking::StatementInfo& info) {
     return fail(Errc::MalformedFile, "a statement began before the previous one ended");
   }
   if (!m_transaction) {
+    if (!m_connection->inTransaction()) {
+      BOOST_OUTCOME_TRY(enforced, foreignKeysEnforced());
+      if (enforced) {
+        BOOST_OUTCOME_TRYV(m_connection->exec("PRAGMA foreign_keys = OFF"));
+        m_foreignKeysBack = std::make_unique<ForeignKeysBack>(ForeignKeysBack{m_connection});
+      }
+    }
     BOOST_OUTCOME_TRY(transaction, Transaction::begin(*m_connection));
     m_transaction = std::make_unique<Transaction>(std::move(transaction));
   }
@@ -469,6 +487,7 @@ Result<ImportReport> StatementImport::commit(std::string_view source) {
   m_prepared.reset();
   BOOST_OUTCOME_TRYV(m_transaction->commit());
   m_transaction.reset();
+  m_foreignKeysBack.reset();
   m_committed = true;
   return m_report;
 }

@@ -124,6 +124,44 @@ BOOST_AUTO_TEST_CASE(AStatementThatDoesNotFinishLeavesNothingBehind) {
   BOOST_TEST(db.check().value().ok());
 }
 
+BOOST_AUTO_TEST_CASE(ForeignKeysAreCheckedAgainOnceAnImportEnds) {
+  // The import turns SQLite's per-row foreign-key probes off for its own transaction only:
+  // after a commit, after an import dropped half-way, and after a failed commit, a row
+  // naming a parent that does not exist is refused again.
+  TempDir dir;
+  auto db = Database::create(dir / "firm.platnik").value();
+  const auto account = testing::accountNumber(42);
+  const auto enforced = [&] {
+    auto query = db.connection().prepare("PRAGMA foreign_keys").value();
+    BOOST_REQUIRE(query.step().value());
+    return query.integer(0) == 1;
+  };
+  const auto orphanRefused = [&] {
+    return !db.connection().exec(
+        "INSERT INTO balances(account_id, balance_date, source, amount_minor, currency, recorded_at) "
+        "VALUES (999, '2026-01-01', 'query', 1, 'RSD', 'x')");
+  };
+  BOOST_TEST(enforced());
+  importStatements(db, {testing::makeStatement(account, 1, 10)});
+  BOOST_TEST(enforced());
+  BOOST_TEST(orphanRefused());
+  {
+    StatementImport import(db.connection());
+    BOOST_REQUIRE(testing::feed(import, testing::makeStatement(account, 2, 10)));
+    // Dropped without commit.
+  }
+  BOOST_TEST(enforced());
+  {
+    StatementImport import(db.connection());
+    BOOST_REQUIRE(import.begin(testing::makeStatement(account, 3, 1).info));
+    BOOST_REQUIRE(!import.commit("cut file"));
+  }
+  BOOST_TEST(enforced());
+  BOOST_TEST(orphanRefused());
+  BOOST_TEST(db.entries().count({}).value() == 10);
+  BOOST_TEST(db.check().value().ok());
+}
+
 BOOST_AUTO_TEST_CASE(AnEntryWithoutAnyDateIsRejectedWithItsPosition) {
   TempDir dir;
   auto db = Database::create(dir / "firm.platnik").value();

@@ -40,6 +40,13 @@ struct ImportReport {
 /// its account and day, and `account_days` counts it.
 /// A statement for an account not yet in the list adds the account.
 ///
+/// Every row the import writes names as its parents the statement's account and the
+/// statement itself, rows it has just read or written in this same write transaction, which
+/// no one else can change meanwhile: SQLite's foreign-key probe of each entry would only
+/// confirm that, so an import that begins its own transaction turns the checks off for it
+/// and on again when it ends, committed or not. (Inside a caller's transaction they stay on:
+/// SQLite ignores the pragma there.) `Database::check` still runs `foreign_key_check`.
+///
 /// The search index rows of new entries are kept and written in batches, in search-key
 /// order (at commit, or every kSearchBatch entries): FTS5 then writes few large index
 /// segments instead of one small segment per statement.
@@ -104,6 +111,7 @@ class StatementImport final : public banking::StatementSink {
 
   struct Prepared;
   banking::Result<void> prepare();
+  banking::Result<bool> foreignKeysEnforced();
   banking::Result<void> ensureAccount(std::optional<banking::Currency> hint);
   banking::Result<void> ensureStatement();
   banking::Result<void> flushSearchRows();
@@ -114,6 +122,13 @@ class StatementImport final : public banking::StatementSink {
   banking::Result<std::int64_t> nextKey(std::int64_t dayKey);
 
   Connection* m_connection;
+  /// Turns SQLite's foreign-key checks back on when it goes (after the transaction, declared
+  /// before it): see begin().
+  struct ForeignKeysBack {
+    Connection* connection;
+    ~ForeignKeysBack();
+  };
+  std::unique_ptr<ForeignKeysBack> m_foreignKeysBack;
   std::unique_ptr<Transaction> m_transaction;
   std::unique_ptr<Prepared> m_prepared;
   ImportReport m_report;
