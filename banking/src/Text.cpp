@@ -393,10 +393,18 @@ std::string foldForSearch(std::string_view text) {
 
 void appendFoldedForSearch(std::string& out, std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) {
-      out.push_back(asciiLower(static_cast<char>(byte)));
-      ++i;
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      // A run of ASCII (most of any bank's text) is copied at once and lower-cased in place.
+      std::size_t end = i + 1;
+      while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80) {
+        ++end;
+      }
+      const std::size_t at = out.size();
+      out.append(text, i, end - i);
+      for (auto it = out.begin() + static_cast<std::ptrdiff_t>(at); it != out.end(); ++it) {
+        *it = asciiLower(*it);
+      }
+      i = end;
       continue;
     }
     const auto decoded = decodeAt(text, i);

@@ -329,6 +329,10 @@ Result<void> StatementImport::entry(const banking::Entry& entry) {
   ++m_report.entriesNew;
   // One text: counterparty, purpose and references, folded (a fold is letter by letter, so
   // folding the whole equals joining the folded parts).
+  if (m_searchRows.empty()) {
+    m_searchRows.reserve(4096);
+    m_searchText.reserve(std::size_t{256} << 10);
+  }
   const std::size_t offset = m_searchText.size();
   for (const std::string* part :
        {&entry.counterparty.name, &entry.purpose, &entry.reference.model, &entry.reference.number,
