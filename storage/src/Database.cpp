@@ -255,9 +255,44 @@ Result<CheckReport> Database::check() {
                                                      keys.integer(1), keys.text(2)));
     }
   }
+  BOOST_OUTCOME_TRYV(checkEntryKeys(report));
   BOOST_OUTCOME_TRY(audit, auditLog().verify());
   report.audit = std::move(audit);
   return report;
+}
+
+Result<void> Database::checkEntryKeys(CheckReport& report) {
+  // An entry's key names its account and day (detail::accountDayKey), and account_days
+  // counts each account's entries per day: lists and counts rely on both.
+  BOOST_OUTCOME_TRY(keys,
+                    m_connection->prepare("SELECT id, account_id FROM entries WHERE ((id >> 20) & 4095) "
+                                          "!= account_id LIMIT 10"));
+  for (;;) {
+    BOOST_OUTCOME_TRY(row, keys.step());
+    if (!row) {
+      break;
+    }
+    report.integrityProblems.push_back(
+        fmt::format("entries row {} is keyed under account {} but belongs to {}", keys.integer(0),
+                    (keys.integer(0) >> 20) & 4095, keys.integer(1)));
+  }
+  BOOST_OUTCOME_TRY(
+      days,
+      m_connection->prepare(
+          "SELECT coalesce(d.account_id, e.account_id), coalesce(d.day, e.day), coalesce(d.entries, 0), "
+          "coalesce(e.entries, 0) FROM account_days d FULL JOIN (SELECT (id >> 20) & 4095 AS account_id, "
+          "id >> 32 AS day, count(*) AS entries FROM entries GROUP BY 1, 2) e "
+          "ON e.account_id = d.account_id AND e.day = d.day "
+          "WHERE coalesce(d.entries, 0) != coalesce(e.entries, 0) LIMIT 10"));
+  for (;;) {
+    BOOST_OUTCOME_TRY(row, days.step());
+    if (!row) {
+      return boost::outcome_v2::success();
+    }
+    report.integrityProblems.push_back(
+        fmt::format("account_days counts {} entries of account {} on day {}, the table holds {}",
+                    days.integer(2), days.integer(0), days.integer(1), days.integer(3)));
+  }
 }
 
 namespace {

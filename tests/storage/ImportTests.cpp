@@ -162,6 +162,28 @@ BOOST_AUTO_TEST_CASE(ForeignKeysAreCheckedAgainOnceAnImportEnds) {
   BOOST_TEST(db.check().value().ok());
 }
 
+BOOST_AUTO_TEST_CASE(CheckFindsEntryKeysAndDayCountsThatDisagree) {
+  // Lists and counts trust an entry's key (its account and day) and account_days: the
+  // database check says when either was changed behind the import's back.
+  TempDir dir;
+  auto db = Database::create(dir / "firm.platnik").value();
+  importStatements(db, {testing::makeStatement(testing::accountNumber(42), 1, 10),
+                        testing::makeStatement(testing::accountNumber(43), 2, 10)});
+  BOOST_TEST(db.check().value().ok());
+  BOOST_REQUIRE(db.connection().exec("UPDATE account_days SET entries = entries + 1 WHERE account_id = 1"));
+  auto report = db.check().value();
+  BOOST_TEST(!report.ok());
+  BOOST_TEST(report.describe().find("account_days counts 11 entries of account 1") != std::string::npos,
+             report.describe());
+  BOOST_REQUIRE(db.connection().exec("UPDATE account_days SET entries = entries - 1 WHERE account_id = 1"));
+  BOOST_REQUIRE(
+      db.connection().exec("UPDATE entries SET account_id = 2 WHERE id = (SELECT min(id) FROM entries)"));
+  report = db.check().value();
+  BOOST_TEST(!report.ok());
+  BOOST_TEST(report.describe().find("is keyed under account 1 but belongs to 2") != std::string::npos,
+             report.describe());
+}
+
 BOOST_AUTO_TEST_CASE(AnEntryWithoutAnyDateIsRejectedWithItsPosition) {
   TempDir dir;
   auto db = Database::create(dir / "firm.platnik").value();

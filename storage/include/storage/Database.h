@@ -48,7 +48,7 @@ class Database {
   Database& operator=(Database&&) noexcept;
   ~Database();
 
-  /// Integrity check, foreign keys and the audit chain.
+  /// Integrity check, foreign keys, entry keys against account_days, and the audit chain.
   banking::Result<CheckReport> check();
 
   /// Copies the database to `destination` with SQLite's online backup API (other
@@ -77,6 +77,9 @@ class Database {
  private:
   Database(std::unique_ptr<Connection> connection, int schemaVersion);
   static banking::Result<Database> openFile(const std::filesystem::path& path, Access access, bool mayCreate);
+  /// Adds to `report` the entries whose key names another account and the days whose count
+  /// in account_days differs from the table's.
+  banking::Result<void> checkEntryKeys(CheckReport& report);
 
   std::unique_ptr<Connection> m_connection;
   int m_schemaVersion = 0;
