@@ -266,6 +266,14 @@ constexpr const char* kEntryColumns = R"sql(
   additional_info TEXT NOT NULL
 )sql";
 
+/// Every column of `entries` but the id, in kEntryColumns' order: what a rebuild copies.
+constexpr const char* kEntryValues =
+    "identity, account_id, statement_id, booking_date, value_date, amount_minor, currency, "
+    "counterparty_name, counterparty_account, counterparty_place, counterparty_bic, purpose, "
+    "payment_code, credit_model, credit_reference, debit_model, debit_reference, end_to_end_id, "
+    "bank_reference, transaction_code, reversal, original_amount_minor, original_currency, "
+    "exchange_rate, charges_minor, charges_currency, return_reason, additional_info";
+
 /// The full-text index of schema 3 on (see schema3).
 constexpr const char* kSearchIndex = R"sql(
 CREATE VIRTUAL TABLE entries_fts USING fts5(text, content='', columnsize=0, detail=none,
@@ -286,55 +294,19 @@ INSERT INTO entries_fts(entries_fts, rank) VALUES ('automerge', 64);
 /// once (crisismerge), so a search reads few segments. Existing entries get their new ids in
 /// their old order within each day.
 banking::Result<void> schema3(Connection& connection) {
-  BOOST_OUTCOME_TRYV(connection.exec(R"sql(
-CREATE TABLE entries_by_date (
-  id INTEGER PRIMARY KEY,
-  identity BLOB NOT NULL,
-  account_id INTEGER NOT NULL REFERENCES accounts(id),
-  statement_id INTEGER NOT NULL REFERENCES statements(id),
-  booking_date TEXT NOT NULL,
-  value_date TEXT,
-  amount_minor INTEGER NOT NULL,
-  currency TEXT NOT NULL,
-  counterparty_name TEXT NOT NULL,
-  counterparty_account TEXT NOT NULL,
-  counterparty_place TEXT NOT NULL,
-  counterparty_bic TEXT NOT NULL,
-  purpose TEXT NOT NULL,
-  payment_code TEXT NOT NULL,
-  credit_model TEXT NOT NULL,
-  credit_reference TEXT NOT NULL,
-  debit_model TEXT NOT NULL,
-  debit_reference TEXT NOT NULL,
-  end_to_end_id TEXT NOT NULL,
-  bank_reference TEXT NOT NULL,
-  transaction_code TEXT NOT NULL,
-  reversal INTEGER NOT NULL,
-  original_amount_minor INTEGER,
-  original_currency TEXT,
-  exchange_rate TEXT NOT NULL,
-  charges_minor INTEGER,
-  charges_currency TEXT,
-  return_reason TEXT NOT NULL,
-  additional_info TEXT NOT NULL
-);
+  BOOST_OUTCOME_TRYV(connection.exec(fmt::format(R"sql(
+CREATE TABLE entries_by_date ({});
 INSERT INTO entries_by_date
 SELECT ((CAST(julianday(booking_date) - 2440587.5 AS INTEGER) + 100000) << 32)
          | row_number() OVER (PARTITION BY booking_date ORDER BY id),
-       identity, account_id, statement_id, booking_date, value_date, amount_minor, currency,
-       counterparty_name, counterparty_account, counterparty_place, counterparty_bic, purpose,
-       payment_code, credit_model, credit_reference, debit_model, debit_reference, end_to_end_id,
-       bank_reference, transaction_code, reversal, original_amount_minor, original_currency,
-       exchange_rate, charges_minor, charges_currency, return_reason, additional_info
+       {}
 FROM entries ORDER BY 1;
 DROP TABLE entries;
 ALTER TABLE entries_by_date RENAME TO entries;
 CREATE INDEX entries_account ON entries(account_id);
 DROP TABLE entries_fts;
-CREATE VIRTUAL TABLE entries_fts USING fts5(text, content='', columnsize=0, detail=none,
-  tokenize='unicode61 remove_diacritics 2');
-INSERT INTO entries_fts(entries_fts, rank) VALUES ('automerge', 64);
-)sql"));
+{})sql",
+                                                 kEntryColumns, kEntryValues, kSearchIndex)));
   return fillSearchIndex(connection);
 }
 
@@ -363,15 +335,12 @@ banking::Result<void> schema4(Connection& connection) {
                     detail::kMaxEntryAccountId));
   }
   limits.reset();
-  BOOST_OUTCOME_TRYV(connection.exec(fmt::format(R"sql(
+  BOOST_OUTCOME_TRYV(
+      connection.exec(fmt::format(R"sql(
 CREATE TABLE entries_by_account_day ({});
 INSERT INTO entries_by_account_day
 SELECT ((id >> 32) << 32) + (account_id << {}) + row_number() OVER (PARTITION BY id >> 32, account_id ORDER BY id),
-       identity, account_id, statement_id, booking_date, value_date, amount_minor, currency,
-       counterparty_name, counterparty_account, counterparty_place, counterparty_bic, purpose,
-       payment_code, credit_model, credit_reference, debit_model, debit_reference, end_to_end_id,
-       bank_reference, transaction_code, reversal, original_amount_minor, original_currency,
-       exchange_rate, charges_minor, charges_currency, return_reason, additional_info
+       {}
 FROM entries ORDER BY 1;
 DROP TABLE entries;
 ALTER TABLE entries_by_account_day RENAME TO entries;
@@ -384,7 +353,7 @@ CREATE TABLE account_days (
 INSERT INTO account_days SELECT account_id, id >> 32, count(*) FROM entries GROUP BY account_id, id >> 32;
 DROP TABLE entries_fts;
 {})sql",
-                                                 kEntryColumns, detail::kAccountShift, kSearchIndex)));
+                                  kEntryColumns, detail::kAccountShift, kEntryValues, kSearchIndex)));
   return fillSearchIndex(connection);
 }
 
