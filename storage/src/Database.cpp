@@ -263,7 +263,9 @@ Result<CheckReport> Database::check() {
 
 Result<void> Database::checkEntryKeys(CheckReport& report) {
   // An entry's key names its account and day (detail::accountDayKey), and account_days
-  // counts each account's entries per day: lists and counts rely on both.
+  // counts each account's entries per day: lists and counts rely on both. The SQL spells
+  // detail::accountOfKey out.
+  static_assert(detail::kAccountShift == 20 && detail::kMaxEntryAccountId == 4095);
   BOOST_OUTCOME_TRY(keys,
                     m_connection->prepare("SELECT id, account_id FROM entries WHERE ((id >> 20) & 4095) "
                                           "!= account_id LIMIT 10"));
@@ -274,7 +276,7 @@ Result<void> Database::checkEntryKeys(CheckReport& report) {
     }
     report.integrityProblems.push_back(
         fmt::format("entries row {} is keyed under account {} but belongs to {}", keys.integer(0),
-                    (keys.integer(0) >> 20) & 4095, keys.integer(1)));
+                    detail::accountOfKey(keys.integer(0)), keys.integer(1)));
   }
   BOOST_OUTCOME_TRY(
       days,

@@ -49,5 +49,9 @@ inline constexpr std::int64_t kMaxEntryAccountId = (std::int64_t{1} << (32 - kAc
 /// The first key of an account's day (n = 0, which no entry takes); an account id above
 /// kMaxEntryAccountId is refused.
 banking::Result<std::int64_t> accountDayKey(banking::Date date, std::int64_t accountId);
+/// The account an entry's key names (the inverse of accountDayKey's account part).
+inline constexpr std::int64_t accountOfKey(std::int64_t key) {
+  return (key >> kAccountShift) & kMaxEntryAccountId;
+}
 
 }  // namespace platnik::storage::detail
